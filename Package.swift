@@ -1,0 +1,46 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "pathway",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "pathway", targets: ["pathway"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    ],
+    targets: [
+        // Calendar, schemas, ingest, validation, linking, KPI engine. Foundation only; no C, no files.
+        .target(name: "PathwayCore"),
+        // Dashboard model and renderers (JSON, CSV, Markdown, XLSX). The only importer of CXlsxWriter.
+        .target(name: "PathwayReport", dependencies: ["PathwayCore"]),
+        // Load and publish (the only stages that touch the file system), configuration, orchestration.
+        .target(
+            name: "PathwayApp",
+            dependencies: [
+                "PathwayCore", "PathwayReport",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
+        // Thin executable: parses arguments, maps outcomes to exit codes.
+        .executableTarget(
+            name: "pathway",
+            dependencies: [
+                "PathwayApp",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .testTarget(name: "PathwayCoreTests", dependencies: ["PathwayCore"]),
+        .testTarget(name: "PathwayReportTests", dependencies: ["PathwayReport", "PathwayCore"]),
+        .testTarget(
+            name: "PathwayAppTests",
+            dependencies: ["PathwayApp", "PathwayCore", "PathwayReport"],
+            resources: [.copy("Golden")]
+        ),
+    ]
+)

@@ -1,0 +1,243 @@
+/// Reads CSV records from a `DecodedText` (spec §2 "Inputs" and "Exact reading rules").
+///
+/// RFC 4180 with a comma separator and double-quote quoting (`""` inside quotes is one `"`). Quoted
+/// fields may hold commas and line breaks. CRLF, LF and a lone CR each end one physical line, inside
+/// quotes too, and `CSVRecord.line` is the physical line on which the record starts.
+///
+/// Skipped like blank lines: lines that are empty or hold only spaces and tabs, and records whose fields
+/// are all blank after trimming spaces and tabs (`,,,,`, and also `""` or `" ",""`).
+///
+/// Malformed records (never skipped, even when their fields are blank, so no row is silently lost):
+/// - text after a closing quote (`"ab"c`): `.textAfterClosingQuote`; the rest of that physical line is
+///   skipped raw (quotes in it mean nothing) and reading resumes on the next line;
+/// - an unterminated quote: `.unterminatedQuote`; the rest of the file is this one record.
+/// A malformed record's `fields` are the fields completed before the problem
+/// (`malformation.field == fields.count`).
+///
+/// Decisions where the spec is silent:
+/// - A field is quoted only when its very first byte is `"`. With anything before the quote, spaces
+///   included (` "x"`), the field is unquoted and taken literally, quotes and all; likewise a quote
+///   inside an unquoted field (`ab"c`) is literal.
+/// - After a closing quote only a comma, a line end or the end of the file may follow. Anything else,
+///   spaces and tabs included (`"x" ,`), is text after a closing quote and makes the record malformed.
+/// - Field counts are not checked here; the caller compares them with the header.
+///
+/// The reader works on byte offsets (`CSVField`) and creates no string per field; with a reused
+/// `CSVRecord` it allocates nothing per record once the fields array has grown.
+public struct CSVReader: Sendable {
+    /// The text being read.
+    public let text: DecodedText
+    /// Byte offset where the next record starts.
+    private var position: Int
+    /// Physical line number at `position`.
+    private var line: Int
+
+    private static let space: UInt8 = 0x20
+    private static let tab: UInt8 = 0x09
+
+    public init(text: DecodedText) {
+        self.text = text
+        self.position = text.start
+        self.line = 1
+    }
+
+    /// Reads the next record into `record`, reusing its `fields` storage (removeAll(keepingCapacity:)).
+    /// Skips blank lines (empty, or only spaces/tabs) and records whose fields are all blank after trimming spaces/tabs
+    /// (e.g. ",,,," as spreadsheets write). Returns false at end of input.
+    public mutating func next(_ record: inout CSVRecord) -> Bool {
+        let bytes = text.bytes
+        var position = self.position
+        var line = self.line
+        let found = bytes.withUnsafeBufferPointer { buffer -> Bool in
+            guard let base = buffer.baseAddress else { return false }
+            let count = buffer.count
+            while position < count {
+                record.fields.removeAll(keepingCapacity: true)
+                record.malformation = nil
+                record.line = line
+                CSVReader.readRecord(base, count: count, position: &position, line: &line, into: &record)
+                if record.malformation != nil || !CSVReader.allBlank(base, record.fields) {
+                    return true
+                }
+            }
+            return false
+        }
+        self.position = position
+        self.line = line
+        if !found {
+            record.fields.removeAll(keepingCapacity: true)
+            record.malformation = nil
+        }
+        return found
+    }
+
+    /// The field's value as a String, "" collapsed, NOT trimmed.
+    public func string(_ field: CSVField) -> String {
+        text.bytes.withUnsafeBufferPointer { buffer in
+            precondition(field.start >= 0 && field.start <= field.end && field.end <= buffer.count,
+                         "CSVField outside the text")
+            return CSVReader.makeString(UnsafeBufferPointer(rebasing: buffer[field.start..<field.end]),
+                                        collapsingQuotes: field.hasEscapedQuotes)
+        }
+    }
+
+    /// The field's value trimmed of spaces and tabs (and for headers callers trim more themselves), "" collapsed.
+    public func trimmedString(_ field: CSVField) -> String {
+        text.bytes.withUnsafeBufferPointer { buffer in
+            let (start, end) = CSVReader.trimmedRange(buffer, field.start, field.end)
+            return CSVReader.makeString(UnsafeBufferPointer(rebasing: buffer[start..<end]),
+                                        collapsingQuotes: field.hasEscapedQuotes)
+        }
+    }
+
+    /// Raw content bytes of the field trimmed of spaces/tabs, for fast parsing without a String (escaped quotes left doubled).
+    public func withTrimmedBytes<R>(_ field: CSVField, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        try text.bytes.withUnsafeBufferPointer { buffer in
+            let (start, end) = CSVReader.trimmedRange(buffer, field.start, field.end)
+            return try body(UnsafeBufferPointer(rebasing: buffer[start..<end]))
+        }
+    }
+
+    /// True when the trimmed field is empty.
+    public func isBlank(_ field: CSVField) -> Bool {
+        text.bytes.withUnsafeBufferPointer { buffer in
+            let (start, end) = CSVReader.trimmedRange(buffer, field.start, field.end)
+            return start == end
+        }
+    }
+
+    /// All field values of a record (`string(_:)` of each), e.g. for a header.
+    public func strings(_ record: CSVRecord) -> [String] {
+        record.fields.map { string($0) }
+    }
+
+    // MARK: - Scanning
+
+    /// Reads one record starting at `position` (which is < count) and leaves `position` at the start of
+    /// the following physical line (or at `count`). `line` is advanced by every line end consumed.
+    @inline(__always)
+    private static func readRecord(
+        _ base: UnsafePointer<UInt8>, count: Int, position: inout Int, line: inout Int,
+        into record: inout CSVRecord
+    ) {
+        let quote = CSVByteScanner.quote
+        let comma = CSVByteScanner.comma
+        let lineFeed = CSVByteScanner.lineFeed
+        let carriageReturn = CSVByteScanner.carriageReturn
+        var p = position
+        while true {
+            if p < count && base[p] == quote {
+                // Quoted field.
+                let contentStart = p &+ 1
+                var q = contentStart
+                var escaped = false
+                while true {
+                    q = CSVByteScanner.quotedStop(base, from: q, count: count)
+                    if q >= count {
+                        record.malformation = .unterminatedQuote(field: record.fields.count)
+                        position = count
+                        return
+                    }
+                    let byte = base[q]
+                    if byte == quote {
+                        if q &+ 1 < count && base[q &+ 1] == quote {
+                            escaped = true
+                            q &+= 2
+                            continue
+                        }
+                        break
+                    }
+                    // A line end inside quotes: part of the value, but it still ends a physical line.
+                    line &+= 1
+                    q &+= (byte == carriageReturn && q &+ 1 < count && base[q &+ 1] == lineFeed) ? 2 : 1
+                }
+                let field = CSVField(start: contentStart, end: q, hasEscapedQuotes: escaped)
+                let after = q &+ 1
+                if after >= count {
+                    record.fields.append(field)
+                    position = count
+                    return
+                }
+                let next = base[after]
+                if next == comma {
+                    record.fields.append(field)
+                    p = after &+ 1
+                    continue
+                }
+                if next == lineFeed || next == carriageReturn {
+                    record.fields.append(field)
+                    line &+= 1
+                    position = after &+ ((next == carriageReturn && after &+ 1 < count
+                        && base[after &+ 1] == lineFeed) ? 2 : 1)
+                    return
+                }
+                // Text after the closing quote: skip the rest of this physical line raw.
+                record.malformation = .textAfterClosingQuote(field: record.fields.count)
+                let end = CSVByteScanner.lineEnd(base, from: after, count: count)
+                if end >= count {
+                    position = count
+                } else {
+                    line &+= 1
+                    position = end &+ ((base[end] == carriageReturn && end &+ 1 < count
+                        && base[end &+ 1] == lineFeed) ? 2 : 1)
+                }
+                return
+            }
+            // Unquoted field (also when p == count after a trailing comma: an empty last field).
+            let end = CSVByteScanner.unquotedFieldEnd(base, from: p, count: count)
+            record.fields.append(CSVField(start: p, end: end, hasEscapedQuotes: false))
+            if end >= count {
+                position = count
+                return
+            }
+            let byte = base[end]
+            if byte == comma {
+                p = end &+ 1
+                continue
+            }
+            line &+= 1
+            position = end &+ ((byte == carriageReturn && end &+ 1 < count && base[end &+ 1] == lineFeed) ? 2 : 1)
+            return
+        }
+    }
+
+    /// True when every field is empty after trimming spaces and tabs.
+    @inline(__always)
+    private static func allBlank(_ base: UnsafePointer<UInt8>, _ fields: [CSVField]) -> Bool {
+        for field in fields {
+            var i = field.start
+            while i < field.end {
+                let byte = base[i]
+                if byte != space && byte != tab { return false }
+                i &+= 1
+            }
+        }
+        return true
+    }
+
+    @inline(__always)
+    private static func trimmedRange(_ buffer: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> (Int, Int) {
+        precondition(start >= 0 && start <= end && end <= buffer.count, "CSVField outside the text")
+        var s = start
+        var e = end
+        while s < e && (buffer[s] == space || buffer[s] == tab) { s &+= 1 }
+        while e > s && (buffer[e &- 1] == space || buffer[e &- 1] == tab) { e &-= 1 }
+        return (s, e)
+    }
+
+    private static func makeString(_ content: UnsafeBufferPointer<UInt8>, collapsingQuotes: Bool) -> String {
+        if !collapsingQuotes {
+            return String(decoding: content, as: UTF8.self)
+        }
+        var collapsed = [UInt8]()
+        collapsed.reserveCapacity(content.count)
+        var i = 0
+        while i < content.count {
+            let byte = content[i]
+            collapsed.append(byte)
+            i &+= (byte == CSVByteScanner.quote && i &+ 1 < content.count
+                && content[i &+ 1] == CSVByteScanner.quote) ? 2 : 1
+        }
+        return String(decoding: collapsed, as: UTF8.self)
+    }
+}

@@ -1,0 +1,40 @@
+/// The compute stage: runs every declaration over the linked cases.
+public struct KPIEngine: Sendable {
+    public let catalogue: [KPIDefinition]
+    /// Target per KPI id (defaults from the declarations, overridden by the configuration).
+    public let targets: [String: OneDecimal?]
+    public let amberMargin: OneDecimal
+
+    public init(catalogue: [KPIDefinition] = KPICatalogue.all, targetOverrides: [String: OneDecimal?] = [:],
+                amberMargin: OneDecimal = OneDecimal(tenths: 50)) {
+        self.catalogue = catalogue
+        var targets: [String: OneDecimal?] = [:]
+        for kpi in catalogue { targets[kpi.id] = targetOverrides[kpi.id] ?? kpi.defaultTarget }
+        self.targets = targets
+        self.amberMargin = amberMargin
+    }
+
+    /// Every KPI, sorted by id.
+    public func compute(_ cases: LinkedCases, context: KPIContext) throws(CalendarError) -> [KPIResult] {
+        var results: [KPIResult] = []
+        for kpi in catalogue.sorted(by: { CodePoint.less($0.id, $1.id) }) {
+            results.append(try compute(kpi, cases, context: context))
+        }
+        return results
+    }
+
+    public func compute(_ kpi: KPIDefinition, _ cases: LinkedCases, context: KPIContext) throws(CalendarError) -> KPIResult {
+        var accumulator = KPIAccumulator(periods: context.periods)
+        try kpi.evaluate(cases, context, &accumulator)
+        let months = zip(context.periods.months, accumulator.monthly).map { KPIResult.Month(month: $0.month, tally: $1) }
+        let teams = accumulator.byTeam.keys.sorted(by: CodePoint.less).map {
+            KPIResult.Team(team: $0, tally: accumulator.byTeam[$0]!)
+        }
+        let target = kpi.kind == .rate ? (targets[kpi.id] ?? nil) : nil
+        let rag = kpi.kind == .rate
+            ? RAG.rate(value: accumulator.headline.rate, target: target, polarity: kpi.polarity, amberMargin: amberMargin)
+            : nil
+        return KPIResult(definition: kpi, headline: accumulator.headline, monthly: months, byTeam: teams,
+                         target: target, rag: rag)
+    }
+}

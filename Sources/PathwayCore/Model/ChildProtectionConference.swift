@@ -1,0 +1,52 @@
+/// One accepted row of conferences.csv.
+public struct ChildProtectionConference: Sendable, Hashable {
+    public var id: String
+    public var childID: String
+    public var type: ConferenceType
+    public var date: Day
+    public var s47ID: String?
+    public var outcome: ConferenceOutcome?
+    public var category: AbuseCategory?
+    public var parentsParticipated: Bool?
+    public var team: String?
+    public var line: Int
+
+    public init(id: String, childID: String, type: ConferenceType, date: Day, s47ID: String? = nil,
+                outcome: ConferenceOutcome? = nil, category: AbuseCategory? = nil,
+                parentsParticipated: Bool? = nil, team: String? = nil, line: Int = 0) {
+        self.id = id
+        self.childID = childID
+        self.type = type
+        self.date = date
+        self.s47ID = s47ID
+        self.outcome = outcome
+        self.category = category
+        self.parentsParticipated = parentsParticipated
+        self.team = team
+        self.line = line
+    }
+
+    /// Initial or transfer-in: a conference that can make a plan.
+    public var isInitialOrTransferIn: Bool { type == .initial || type == .transferIn }
+
+    /// An initial or transfer-in conference whose outcome is a plan.
+    public var madePlan: Bool { isInitialOrTransferIn && outcome == .plan }
+
+    /// A valid predecessor of a review (SPEC §4 rcpc_on_time): initial or transfer-in with outcome plan,
+    /// or a review whose outcome is neither end nor no_plan (a blank review outcome is valid).
+    public var leavesPlanOpen: Bool {
+        switch type {
+        case .initial, .transferIn: return outcome == .plan
+        case .review: return outcome != .end && outcome != .noPlan
+        }
+    }
+
+    /// When the next review is due after this conference: 3 months after an initial or transfer-in
+    /// conference, 6 months after a review.
+    public var nextReviewDue: Day {
+        date.adding(type == .review ? ChildProtectionConference.reviewInterval : ChildProtectionConference.firstReviewInterval)
+    }
+
+    public static let firstReviewInterval = Months(3)
+    public static let reviewInterval = Months(6)
+}

@@ -1,0 +1,46 @@
+/// One accepted row of contacts.csv.
+public struct Contact: Sendable, Hashable {
+    public var id: String
+    public var childID: String
+    public var contactDate: Day
+    public var source: String
+    /// The source is the police (SPEC §2 "Police source").
+    public var isPolice: Bool
+    public var marf: Bool?
+    public var marfRequestedDate: Day?
+    public var marfReceivedDate: Day?
+    public var policeIncidentDate: Day?
+    public var decisionDate: Day?
+    public var outcome: ContactOutcome?
+    /// referral_date as recorded (see `referralDay` for the date a referral counts on).
+    public var referralDate: Day?
+    public var team: String?
+    /// Physical line in the file, for exception lists.
+    public var line: Int
+
+    public init(id: String, childID: String, contactDate: Day, source: String = "", isPolice: Bool = false,
+                marf: Bool? = nil, marfRequestedDate: Day? = nil, marfReceivedDate: Day? = nil,
+                policeIncidentDate: Day? = nil, decisionDate: Day? = nil, outcome: ContactOutcome? = nil,
+                referralDate: Day? = nil, team: String? = nil, line: Int = 0) {
+        self.id = id
+        self.childID = childID
+        self.contactDate = contactDate
+        self.source = source
+        self.isPolice = isPolice
+        self.marf = marf
+        self.marfRequestedDate = marfRequestedDate
+        self.marfReceivedDate = marfReceivedDate
+        self.policeIncidentDate = policeIncidentDate
+        self.decisionDate = decisionDate
+        self.outcome = outcome
+        self.referralDate = referralDate
+        self.team = team
+        self.line = line
+    }
+
+    /// The referral date of SPEC §4: referral_date, else decision_date, for contacts whose outcome is
+    /// referral; nil for other contacts and for undated referrals.
+    public var referralDay: Day? {
+        outcome == .referral ? (referralDate ?? decisionDate) : nil
+    }
+}

@@ -1,0 +1,27 @@
+/// A coded vocabulary: the canonical codes and the labels that map to them (SPEC §2). Labels are
+/// compared after `CodedValue.normalize`; the canonical code itself is always accepted. Local labels
+/// from the configuration can be added.
+public struct Vocabulary<Code: VocabularyCode>: Sendable {
+    private var labels: [String: Code]
+
+    public init(extra: [String: Code] = [:]) {
+        var labels: [String: Code] = [:]
+        for code in Code.allCases {
+            labels[code.rawValue] = code
+            for label in code.labels { labels[CodedValue.normalize(label)] = code }
+        }
+        for (label, code) in extra { labels[CodedValue.normalize(label)] = code }
+        self.labels = labels
+    }
+
+    /// The code for an already normalised value.
+    public func code(forNormalized value: String) -> Code? { labels[value] }
+
+    /// The code for a trimmed raw value.
+    public func code(for value: String) -> Code? { labels[CodedValue.normalize(value)] }
+}
+
+public protocol VocabularyCode: RawRepresentable<String>, CaseIterable, Hashable, Sendable {
+    /// Labels accepted besides the canonical code.
+    var labels: [String] { get }
+}

@@ -1,0 +1,6 @@
+/// The decode-and-validate stage's result for one file: typed records plus findings.
+public struct DecodedFile<Record: Sendable>: Sendable {
+    public var records: [Record]
+    public var findings: [Finding]
+    public var summary: InputSummary
+}

@@ -1,0 +1,25 @@
+/// What was read from one input file: the counts reconcile (rows = accepted + rejected).
+public struct InputSummary: Sendable, Hashable {
+    public let file: String
+    public let rows: Int
+    public let accepted: Int
+    public let rejected: Int
+    public let sha256: String
+    public let encoding: SourceEncoding
+    public let byteCount: Int
+
+    public init(file: String, rows: Int, accepted: Int, rejected: Int, sha256: String,
+                encoding: SourceEncoding, byteCount: Int) {
+        precondition(rows == accepted + rejected, "rows must reconcile")
+        self.file = file
+        self.rows = rows
+        self.accepted = accepted
+        self.rejected = rejected
+        self.sha256 = sha256
+        self.encoding = encoding
+        self.byteCount = byteCount
+    }
+
+    /// Rejected rows as a percentage of rows (0 for an empty file).
+    public var rejectedPercent: Double { rows == 0 ? 0 : 100 * Double(rejected) / Double(rows) }
+}
