@@ -24,13 +24,14 @@ let package = Package(
                 "PathwayCore", "PathwayReport",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Yams", package: "Yams"),
-            ]
+            ],
+            resources: [.copy("Resources/bank-holidays-england-and-wales.csv")]
         ),
         // Thin executable: parses arguments, maps outcomes to exit codes.
         .executableTarget(
             name: "pathway",
             dependencies: [
-                "PathwayApp",
+                "PathwayApp", "PathwayCore", "PathwayReport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]

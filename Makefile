@@ -1,0 +1,41 @@
+# pathway — two commands do everything on a fresh Debian machine with Swift: `make run` and `make test`.
+SWIFT ?= swift
+AS_OF := $(shell cat SampleData/AS_OF 2>/dev/null)
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+# Debian packages the build needs (libxlsxwriter links zlib; pkg-config finds it).
+DEB_PACKAGES := libxlsxwriter-dev zlib1g-dev pkg-config
+PATHWAY := .build/release/pathway
+
+.PHONY: deps build run test check-reports docs clean
+
+## deps: install the Debian packages that are missing (as root, or with sudo)
+deps:
+	@missing=""; for p in $(DEB_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:$$missing"; \
+	  $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+	fi
+
+## build: release build of the pathway executable
+build: deps
+	$(SWIFT) build -c release --product pathway
+
+## run: compute the sample authority's dashboards into Reports/ (as-of date in SampleData/AS_OF)
+run: build
+	$(PATHWAY) run --input SampleData --output Reports --as-of $(AS_OF)
+
+## test: every test (unit, golden, end to end)
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+## check-reports: regenerate Reports/ from SampleData/ and fail on any difference
+check-reports: run
+	git diff --exit-code -- Reports
+
+## docs: regenerate docs/KPIS.md from the KPI declarations
+docs: build
+	$(PATHWAY) kpis > docs/KPIS.md
+
+clean:
+	rm -rf .build

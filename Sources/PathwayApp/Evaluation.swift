@@ -1,0 +1,112 @@
+import Foundation
+import PathwayCore
+
+/// Decode and validate → link → compute, for inputs already in memory. Pure: no files, no clock.
+public enum Evaluation {
+    public static func evaluate(_ inputs: [LoadedInput], asOf: Day, configuration: Configuration,
+                                calendar: WorkingDayCalendar) throws(PathwayError) -> RunResult {
+        let decoded = try decodeAll(inputs, options: configuration.decodingOptions)
+        try checkRejectedLimit(decoded.summaries, limit: configuration.maxRejectedPercent)
+        let cases = LinkedCases(contacts: decoded.contacts, enquiries: decoded.enquiries,
+                                conferences: decoded.conferences, audits: decoded.audits)
+        let engine = KPIEngine(targetOverrides: configuration.targets, amberMargin: configuration.amberMargin)
+        let kpis: [KPIResult]
+        do {
+            kpis = try engine.compute(cases, context: KPIContext(asOf: asOf, calendar: calendar))
+        } catch {
+            throw .dataUnusable(error.description)
+        }
+        return RunResult(periods: ReportingPeriods(asOf: asOf), inputs: decoded.summaries, findings: decoded.findings,
+                         kpis: kpis, calendarCoverage: calendar.coverage, calendarSource: calendar.source)
+    }
+
+    /// Every file decoded (in parallel: one file per task).
+    public static func decodeAll(_ inputs: [LoadedInput], options: DecodingOptions) throws(PathwayError) -> DecodedInputs {
+        let slots = DecodeSlots(count: inputs.count)
+        DispatchQueue.concurrentPerform(iterations: inputs.count) { index in
+            slots.set(index, decode(inputs[index], options: options))
+        }
+        var all = DecodedInputs()
+        for index in inputs.indices {
+            switch slots.get(index) {
+            case let .failure(error): throw .dataUnusable(error.description)
+            case let .success(file): all.add(file)
+            case nil: preconditionFailure("every input is decoded")
+            }
+        }
+        return all
+    }
+
+    private static func decode(_ input: LoadedInput, options: DecodingOptions) -> Result<DecodedAny, SchemaError> {
+        do throws(SchemaError) {
+            switch input.file {
+            case .contacts:
+                return .success(.contacts(try FileDecoder.decode(Contact.self, raw: input.bytes, fileName: input.name, options: options)))
+            case .s47Enquiries:
+                return .success(.enquiries(try FileDecoder.decode(Section47Enquiry.self, raw: input.bytes, fileName: input.name, options: options)))
+            case .conferences:
+                return .success(.conferences(try FileDecoder.decode(ChildProtectionConference.self, raw: input.bytes, fileName: input.name, options: options)))
+            case .audits:
+                return .success(.audits(try FileDecoder.decode(CaseAudit.self, raw: input.bytes, fileName: input.name, options: options)))
+            }
+        } catch {
+            return .failure(error)
+        }
+    }
+
+    /// More rejected rows than the limit stops the run (exit 65) before any output is written.
+    public static func checkRejectedLimit(_ summaries: [InputSummary], limit: Double) throws(PathwayError) {
+        for summary in summaries.sorted(by: { CodePoint.less($0.file, $1.file) }) where summary.rejectedPercent > limit {
+            let percent = String(format: "%.1f", summary.rejectedPercent)
+            throw .dataUnusable("\(summary.file): \(summary.rejected) of \(summary.rows) rows (\(percent)%) were rejected, "
+                + "more than the limit of \(limit.formatted(.number))%; run 'pathway validate' to see the findings")
+        }
+    }
+}
+
+/// One decoded file of any of the four kinds.
+enum DecodedAny: Sendable {
+    case contacts(DecodedFile<Contact>)
+    case enquiries(DecodedFile<Section47Enquiry>)
+    case conferences(DecodedFile<ChildProtectionConference>)
+    case audits(DecodedFile<CaseAudit>)
+}
+
+/// The decode stage's result for all files.
+public struct DecodedInputs: Sendable {
+    public var contacts: [Contact] = []
+    public var enquiries: [Section47Enquiry] = []
+    public var conferences: [ChildProtectionConference] = []
+    public var audits: [CaseAudit] = []
+    public var summaries: [InputSummary] = []
+    public var findings: [Finding] = []
+
+    mutating func add(_ file: DecodedAny) {
+        switch file {
+        case let .contacts(f): contacts = f.records; summaries.append(f.summary); findings += f.findings
+        case let .enquiries(f): enquiries = f.records; summaries.append(f.summary); findings += f.findings
+        case let .conferences(f): conferences = f.records; summaries.append(f.summary); findings += f.findings
+        case let .audits(f): audits = f.records; summaries.append(f.summary); findings += f.findings
+        }
+    }
+}
+
+/// Results written by concurrent tasks, one slot each.
+final class DecodeSlots: @unchecked Sendable {
+    private var slots: [Result<DecodedAny, SchemaError>?]
+    private let lock = NSLock()
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    func set(_ index: Int, _ value: Result<DecodedAny, SchemaError>) {
+        lock.lock()
+        slots[index] = value
+        lock.unlock()
+    }
+
+    func get(_ index: Int) -> Result<DecodedAny, SchemaError>? {
+        lock.lock()
+        defer { lock.unlock() }
+        return slots[index]
+    }
+}

@@ -1,0 +1,62 @@
+import Foundation
+import PathwayCore
+
+/// The load stage: reads the export files (and the holiday list) from disk. Nothing else here touches files.
+public enum InputLoader {
+    /// Reads every configured input; a missing optional input is skipped, anything else missing is exit 66.
+    public static func load(folder: String, configuration: Configuration) throws(PathwayError) -> [LoadedInput] {
+        switch FileSystem.kind(folder) {
+        case .directory: break
+        case .missing: throw .inputMissing("input folder '\(folder)' does not exist")
+        default: throw .inputMissing("input folder '\(folder)' is not a folder")
+        }
+        var inputs: [LoadedInput] = []
+        for file in InputFile.allCases {
+            let name = configuration.fileNames[file] ?? file.defaultFileName
+            let path = join(folder, name)
+            if FileSystem.kind(path) == .missing, configuration.optionalInputs.contains(file) { continue }
+            inputs.append(LoadedInput(file: file, name: name, bytes: try readInput(path)))
+        }
+        return inputs
+    }
+
+    /// The holiday list: the configured file, or the England and Wales list shipped with pathway.
+    public static func loadCalendar(file: String?) throws(PathwayError) -> WorkingDayCalendar {
+        let path: String
+        let source: String
+        if let file {
+            path = file
+            source = file
+        } else {
+            guard let shipped = Bundle.module.path(forResource: "bank-holidays-england-and-wales", ofType: "csv") else {
+                throw .inputMissing("the shipped holiday list is missing from the installation; give one with --holidays FILE")
+            }
+            path = shipped
+            source = "bank-holidays-england-and-wales.csv (shipped)"
+        }
+        let bytes = try readInput(path)
+        do {
+            return try WorkingDayCalendar.load(csv: bytes, source: source)
+        } catch {
+            throw .dataUnusable(error.description)
+        }
+    }
+
+    /// Reads one file; missing, a folder, or unreadable is exit 66 naming it.
+    static func readInput(_ path: String) throws(PathwayError) -> [UInt8] {
+        switch FileSystem.kind(path) {
+        case .missing: throw .inputMissing("input file '\(path)' does not exist")
+        case .directory: throw .inputMissing("input file '\(path)' is a folder, not a file")
+        case .file, .other: break
+        }
+        do {
+            return try FileSystem.readFile(path)
+        } catch {
+            throw .inputMissing("input file '\(path)' cannot be read: \(error)")
+        }
+    }
+
+    static func join(_ folder: String, _ name: String) -> String {
+        folder.hasSuffix("/") ? folder + name : folder + "/" + name
+    }
+}

@@ -1,0 +1,86 @@
+import Logging
+import PathwayCore
+import PathwayReport
+
+/// `pathway run`: load → decode and validate → link → compute → render → publish, one stage after another.
+public enum NightlyJob {
+    /// Runs the job; returns the published folder and the result.
+    public static func run(_ request: RunRequest, logger: Logger) throws(PathwayError) -> (folder: String, result: RunResult) {
+        let configuration = try loadConfiguration(request)
+        guard let inputFolder = request.inputFolder ?? configuration.inputFolder else {
+            throw .usage("no input folder: give --input DIR or set input.folder in the configuration")
+        }
+        let lock = try RunLock.acquire(in: request.outputFolder, startedAt: request.startedAt)
+        defer { lock.release() }
+
+        let clock = ContinuousClock()
+        var start = clock.now
+        let calendar = try InputLoader.loadCalendar(file: request.holidaysFile ?? configuration.holidaysFile)
+        let inputs = try InputLoader.load(folder: inputFolder, configuration: configuration)
+        logger.info("load: \(inputs.count) files, \(inputs.reduce(0) { $0 + $1.bytes.count }) bytes in \(seconds(since: start, clock))")
+
+        start = clock.now
+        let result = try Evaluation.evaluate(inputs, asOf: request.asOf, configuration: configuration, calendar: calendar)
+        let rows = result.inputs.reduce(0) { $0 + $1.rows }
+        let rejected = result.inputs.reduce(0) { $0 + $1.rejected }
+        logger.info("evaluate: \(rows) rows, \(rejected) rejected, \(result.warningCount) warnings, \(result.kpis.count) KPIs in \(seconds(since: start, clock))")
+
+        start = clock.now
+        let files = Rendering.render(result, configuration: configuration)
+        logger.info("render: \(files.count) files in \(seconds(since: start, clock))")
+
+        start = clock.now
+        let publisher = Publisher(root: request.outputFolder)
+        let folder = try publisher.publish(files, folder: request.asOf.description)
+        if let keepDays = configuration.keepDays {
+            let removed = publisher.prune(keepDays: keepDays, asOf: request.asOf)
+            if !removed.isEmpty { logger.info("retention: removed \(removed.joined(separator: ", "))") }
+        }
+        logger.info("publish: \(folder) in \(seconds(since: start, clock))")
+        return (folder, result)
+    }
+
+    /// `pathway validate`: the same findings, no dashboards.
+    public static func validate(inputFolder: String?, configFile: String?, holidaysFile: String?,
+                                maxRejectedPercent: Double?) throws(PathwayError) -> (DecodedInputs, Configuration) {
+        var request = RunRequest(inputFolder: inputFolder, outputFolder: "", asOf: Day(daysSinceEpoch: 0),
+                                 configFile: configFile, startedAt: "")
+        request.maxRejectedPercent = maxRejectedPercent
+        let configuration = try loadConfiguration(request)
+        guard let folder = inputFolder ?? configuration.inputFolder else {
+            throw .usage("no input folder: give --input DIR or set input.folder in the configuration")
+        }
+        let inputs = try InputLoader.load(folder: folder, configuration: configuration)
+        return (try Evaluation.decodeAll(inputs, options: configuration.decodingOptions), configuration)
+    }
+
+    static func loadConfiguration(_ request: RunRequest) throws(PathwayError) -> Configuration {
+        var configuration = Configuration()
+        if let file = request.configFile {
+            let bytes: [UInt8]
+            do {
+                bytes = try FileSystem.readFile(file)
+            } catch {
+                throw .usage("configuration file '\(file)' cannot be read: \(error)")
+            }
+            configuration = try ConfigurationLoader.parse(String(decoding: bytes, as: UTF8.self), source: file)
+        }
+        if let limit = request.maxRejectedPercent {
+            guard (0...100).contains(limit) else { throw .usage("--max-rejected must be a percentage from 0 to 100") }
+            configuration.maxRejectedPercent = limit
+        }
+        return configuration
+    }
+
+    private static func seconds(since start: ContinuousClock.Instant, _ clock: ContinuousClock) -> String {
+        let elapsed = clock.now - start
+        let ms = elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000
+        return "\(ms / 1000).\(String(ms % 1000).leftPadded(3)) s"
+    }
+}
+
+extension String {
+    func leftPadded(_ width: Int) -> String {
+        count >= width ? self : String(repeating: "0", count: width - count) + self
+    }
+}

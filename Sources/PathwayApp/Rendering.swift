@@ -1,0 +1,15 @@
+import PathwayCore
+import PathwayReport
+
+/// The render stage: every output file of SPEC §5 from one result.
+public enum Rendering {
+    public static let snapshotName = "kpis.json"
+    public static let findingsName = "data-quality.csv"
+
+    public static func render(_ result: RunResult, configuration: Configuration) -> [OutputFile] {
+        [
+            OutputFile(name: snapshotName, text: SnapshotRenderer.render(result)),
+            OutputFile(name: findingsName, text: FindingsCSVRenderer.render(result.findings)),
+        ]
+    }
+}

@@ -1,0 +1,24 @@
+import PathwayCore
+
+/// What `pathway run` was asked to do. The executable fills in the clock-derived fields.
+public struct RunRequest: Sendable {
+    public var inputFolder: String?
+    public var outputFolder: String
+    public var asOf: Day
+    public var configFile: String?
+    public var maxRejectedPercent: Double?
+    public var holidaysFile: String?
+    /// When the run started, for the lock file and logs (from the executable's clock).
+    public var startedAt: String
+
+    public init(inputFolder: String?, outputFolder: String, asOf: Day, configFile: String? = nil,
+                maxRejectedPercent: Double? = nil, holidaysFile: String? = nil, startedAt: String) {
+        self.inputFolder = inputFolder
+        self.outputFolder = outputFolder
+        self.asOf = asOf
+        self.configFile = configFile
+        self.maxRejectedPercent = maxRejectedPercent
+        self.holidaysFile = holidaysFile
+        self.startedAt = startedAt
+    }
+}

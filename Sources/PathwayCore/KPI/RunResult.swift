@@ -1,0 +1,26 @@
+/// Everything the compute stage produced for one run: the dashboards are built from this alone.
+public struct RunResult: Sendable {
+    public let periods: ReportingPeriods
+    /// One per input file read, in file-name order.
+    public let inputs: [InputSummary]
+    /// Every finding, in report order.
+    public let findings: [Finding]
+    /// Every KPI, sorted by id.
+    public let kpis: [KPIResult]
+    public let calendarCoverage: DayRange
+    public let calendarSource: String
+
+    public init(periods: ReportingPeriods, inputs: [InputSummary], findings: [Finding], kpis: [KPIResult],
+                calendarCoverage: DayRange, calendarSource: String) {
+        self.periods = periods
+        self.inputs = inputs.sorted { CodePoint.less($0.file, $1.file) }
+        self.findings = findings.sorted(by: Finding.inReportOrder)
+        self.kpis = kpis
+        self.calendarCoverage = calendarCoverage
+        self.calendarSource = calendarSource
+    }
+
+    public var asOf: Day { periods.asOf }
+    public var errorCount: Int { findings.lazy.filter { $0.severity == .error }.count }
+    public var warningCount: Int { findings.lazy.filter { $0.severity == .warning }.count }
+}

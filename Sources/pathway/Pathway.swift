@@ -1,0 +1,59 @@
+import ArgumentParser
+import Foundation
+import Logging
+import PathwayApp
+import PathwayCore
+import PathwayReport
+
+@main
+struct Pathway: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "pathway",
+        abstract: "Children's services KPIs from case-management exports: contacts, S47 enquiries, conferences, audits.",
+        discussion: """
+            Reads the CSV exports in a folder, checks every row, computes the KPIs of the product \
+            specification and writes dashboards and a KPI snapshot.
+
+            Exit status: 0 success (warnings allowed); 64 bad usage or configuration; 65 input data \
+            unusable; 66 an input file or folder missing or unreadable; 73 outputs could not be written; \
+            75 another run holds the lock.
+            """,
+        version: "pathway " + ProgramVersion.current,
+        subcommands: [Run.self, Validate.self, KPIs.self]
+    )
+}
+
+/// Shared between commands: the clock (the only place pathway reads it) and error reporting.
+enum CommandSupport {
+    /// Today's date in the machine's time zone.
+    static func today() -> Day {
+        let parts = Calendar.current.dateComponents([.year, .month, .day], from: Date())
+        return Day(year: parts.year!, month: parts.month!, day: parts.day!)!
+    }
+
+    static func timestamp() -> String {
+        ISO8601DateFormatter().string(from: Date())
+    }
+
+    static func parseDay(_ text: String, option: String) throws -> Day {
+        guard text.utf8.count == 10, let day = DateParser.parse(text), day.description == text else {
+            throw ValidationError("\(option) must be a date written YYYY-MM-DD, not '\(text)'")
+        }
+        return day
+    }
+
+    static func bootstrapLogging(quiet: Bool) -> Logger {
+        LoggingSystem.bootstrap { label in
+            var handler = StreamLogHandler.standardError(label: label)
+            handler.logLevel = quiet ? .warning : .info
+            return handler
+        }
+        return Logger(label: "pathway")
+    }
+
+    /// One sentence on stderr and the exit status of SPEC §5.
+    static func fail(_ error: PathwayError) -> ExitCode {
+        FileHandle.standardError.write(Data("pathway: \(error.description)\n".utf8))
+        return ExitCode(error.exitCode)
+    }
+}

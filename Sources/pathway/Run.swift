@@ -1,0 +1,49 @@
+import ArgumentParser
+import PathwayApp
+import PathwayCore
+
+struct Run: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Compute every KPI and publish the dashboards into OUTPUT/<as-of>/, then point OUTPUT/latest at it.",
+        discussion: """
+            Writes kpis.json (the snapshot CI diffs) and data-quality.csv (every finding). Outputs are \
+            written to temporary files and moved into place at the end: a failed run never leaves a \
+            partial dashboard and never replaces the previous good one.
+            """
+    )
+
+    @Option(name: .long, help: ArgumentHelp("Folder holding contacts.csv, s47_enquiries.csv, conferences.csv and audits.csv.", valueName: "dir"))
+    var input: String?
+
+    @Option(name: .long, help: ArgumentHelp("Folder to publish into (created if missing).", valueName: "dir"))
+    var output: String
+
+    @Option(name: .customLong("as-of"), help: ArgumentHelp("The reporting date, YYYY-MM-DD (default: today). The 12-month window ends on it.", valueName: "date"))
+    var asOf: String?
+
+    @Option(name: .long, help: ArgumentHelp("YAML configuration file (targets, local labels, team names, limits).", valueName: "file"))
+    var config: String?
+
+    @Option(name: .customLong("max-rejected"), help: ArgumentHelp("Most rejected rows allowed per file, as a percentage of its rows (default 5).", valueName: "percent"))
+    var maxRejected: Double?
+
+    @Option(name: .long, help: ArgumentHelp("Bank holiday list (date,name) instead of the shipped England and Wales list.", valueName: "file"))
+    var holidays: String?
+
+    @Flag(name: .long, help: "Log warnings and errors only (for cron).")
+    var quiet = false
+
+    func run() throws {
+        let day = try asOf.map { try CommandSupport.parseDay($0, option: "--as-of") } ?? CommandSupport.today()
+        let logger = CommandSupport.bootstrapLogging(quiet: quiet)
+        let request = RunRequest(inputFolder: input, outputFolder: output, asOf: day, configFile: config,
+                                 maxRejectedPercent: maxRejected, holidaysFile: holidays,
+                                 startedAt: CommandSupport.timestamp())
+        do {
+            let (folder, result) = try NightlyJob.run(request, logger: logger)
+            logger.info("done: \(folder) (\(result.errorCount) rejected rows, \(result.warningCount) warnings)")
+        } catch {
+            throw CommandSupport.fail(error)
+        }
+    }
+}
