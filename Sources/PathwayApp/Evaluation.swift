@@ -10,14 +10,18 @@ public enum Evaluation {
         let cases = LinkedCases(contacts: decoded.contacts, enquiries: decoded.enquiries,
                                 conferences: decoded.conferences, audits: decoded.audits)
         let engine = KPIEngine(targetOverrides: configuration.targets, amberMargin: configuration.amberMargin)
+        let context = KPIContext(asOf: asOf, calendar: calendar)
         let kpis: [KPIResult]
+        let exceptions: ExceptionLists
         do {
-            kpis = try engine.compute(cases, context: KPIContext(asOf: asOf, calendar: calendar))
+            kpis = try engine.compute(cases, context: context)
+            exceptions = try ExceptionFinder.find(cases, context: context)
         } catch {
             throw .dataUnusable(error.description)
         }
-        return RunResult(periods: ReportingPeriods(asOf: asOf), inputs: decoded.summaries, findings: decoded.findings,
-                         kpis: kpis, calendarCoverage: calendar.coverage, calendarSource: calendar.source)
+        return RunResult(periods: context.periods, inputs: decoded.summaries, findings: decoded.findings,
+                         kpis: kpis, exceptions: exceptions, calendarCoverage: calendar.coverage,
+                         calendarSource: calendar.source)
     }
 
     /// Every file decoded (in parallel: one file per task).

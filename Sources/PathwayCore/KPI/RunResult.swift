@@ -9,13 +9,16 @@ public struct RunResult: Sendable {
     public let kpis: [KPIResult]
     public let calendarCoverage: DayRange
     public let calendarSource: String
+    /// Child-level lists for managers (XLSX only).
+    public let exceptions: ExceptionLists
 
     public init(periods: ReportingPeriods, inputs: [InputSummary], findings: [Finding], kpis: [KPIResult],
-                calendarCoverage: DayRange, calendarSource: String) {
+                exceptions: ExceptionLists = ExceptionLists(), calendarCoverage: DayRange, calendarSource: String) {
         self.periods = periods
         self.inputs = inputs.sorted { CodePoint.less($0.file, $1.file) }
         self.findings = findings.sorted(by: Finding.inReportOrder)
         self.kpis = kpis
+        self.exceptions = exceptions
         self.calendarCoverage = calendarCoverage
         self.calendarSource = calendarSource
     }
