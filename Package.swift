@@ -17,11 +17,13 @@ let package = Package(
         .target(name: "PathwayCore"),
         // Dashboard model and renderers (JSON, CSV, Markdown, XLSX). The only importer of CXlsxWriter.
         .target(name: "PathwayReport", dependencies: ["PathwayCore"]),
+        // `pathway diff`: compares two kpis.json snapshots with tolerances.
+        .target(name: "PathwayDiff", dependencies: ["PathwayCore"]),
         // Load and publish (the only stages that touch the file system), configuration, orchestration.
         .target(
             name: "PathwayApp",
             dependencies: [
-                "PathwayCore", "PathwayReport",
+                "PathwayCore", "PathwayReport", "PathwayDiff",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Yams", package: "Yams"),
             ],
@@ -31,12 +33,13 @@ let package = Package(
         .executableTarget(
             name: "pathway",
             dependencies: [
-                "PathwayApp", "PathwayCore", "PathwayReport",
+                "PathwayApp", "PathwayCore", "PathwayReport", "PathwayDiff",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .testTarget(name: "PathwayCoreTests", dependencies: ["PathwayCore"]),
+        .testTarget(name: "PathwayDiffTests", dependencies: ["PathwayDiff", "PathwayCore"], resources: [.copy("Fixtures")]),
         .testTarget(name: "PathwayReportTests", dependencies: ["PathwayReport", "PathwayCore"]),
         .testTarget(
             name: "PathwayAppTests",
