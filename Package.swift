@@ -39,12 +39,15 @@ let package = Package(
             ]
         ),
         .testTarget(name: "PathwayCoreTests", dependencies: ["PathwayCore"]),
-        .testTarget(name: "PathwayDiffTests", dependencies: ["PathwayDiff", "PathwayCore"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "PathwayReportTests", dependencies: ["PathwayReport", "PathwayCore"]),
+        // Golden files and temporary folders, shared by every test target.
+        .target(name: "PathwayTestSupport", path: "Tests/PathwayTestSupport"),
+        .testTarget(name: "PathwayDiffTests", dependencies: ["PathwayDiff", "PathwayCore", "PathwayTestSupport"],
+                    exclude: ["Fixtures"]),
+        .testTarget(name: "PathwayReportTests", dependencies: ["PathwayReport", "PathwayCore", "PathwayTestSupport"]),
         .testTarget(
             name: "PathwayAppTests",
-            dependencies: ["PathwayApp", "PathwayCore", "PathwayReport"],
-            resources: [.copy("Golden")]
+            dependencies: ["PathwayApp", "PathwayCore", "PathwayReport", "PathwayDiff", "PathwayTestSupport"],
+            exclude: ["Fixtures", "Golden"]
         ),
     ]
 )

@@ -1,12 +1,13 @@
 import Testing
 @testable import PathwayDiff
+import PathwayTestSupport
 
 @Suite("golden output of the three formats on Fixtures/base.json → new.json")
 struct SnapshotDiffGoldenTests {
     private func fixtureDiff() throws -> SnapshotDiff {
         try SnapshotDiff.compare(
-            base: Golden.fixtureBytes("base.json"), baseName: "base.json",
-            new: Golden.fixtureBytes("new.json"), newName: "new.json",
+            base: Golden.bytes("base.json"), baseName: "base.json",
+            new: Golden.bytes("new.json"), newName: "new.json",
             options: SnapshotDiffOptions())
     }
 

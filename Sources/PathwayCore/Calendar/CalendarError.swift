@@ -7,7 +7,7 @@ public enum CalendarError: Error, Sendable, Equatable, CustomStringConvertible {
         switch self {
         case let .outsideCoverage(date, coverage, source):
             return "the working-day calendar (\(source)) covers \(coverage) only, "
-                + "but a KPI needs to count working days up to \(date); supply a holiday file that covers it"
+                + "but a KPI needs a working-day count involving \(date); supply a holiday file that covers it (--holidays)"
         case let .invalidHolidayFile(source, line, reason):
             return "\(source), line \(line): \(reason)"
         }
