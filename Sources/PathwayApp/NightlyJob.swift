@@ -12,24 +12,47 @@ public enum NightlyJob {
         }
         let lock = try RunLock.acquire(in: request.outputFolder, startedAt: request.startedAt)
         defer { lock.release() }
-
         let clock = ContinuousClock()
+        let began = clock.now
+        var manifest = RunManifest(request: request, configuration: configuration)
+        do {
+            let outcome = try runLocked(request, configuration: configuration, inputFolder: inputFolder,
+                                        manifest: &manifest, clock: clock, began: began, logger: logger)
+            FileSystem.removeTree(request.outputFolder + "/" + RunManifest.failureName)
+            return outcome
+        } catch {
+            manifest.finish(status: error.exitCode, error: error.description, finishedAt: request.now(),
+                            seconds: seconds(since: began, clock))
+            try? Publisher(root: request.outputFolder).replaceFile(RunManifest.failureName, manifest.render())
+            throw error
+        }
+    }
+
+    private static func runLocked(
+        _ request: RunRequest, configuration: Configuration, inputFolder: String, manifest: inout RunManifest,
+        clock: ContinuousClock, began: ContinuousClock.Instant, logger: Logger
+    ) throws(PathwayError) -> (folder: String, result: RunResult) {
         var start = clock.now
         let calendar = try InputLoader.loadCalendar(file: request.holidaysFile ?? configuration.holidaysFile)
         let inputs = try InputLoader.load(folder: inputFolder, configuration: configuration)
+        manifest.inputBytes = Dictionary(uniqueKeysWithValues: inputs.map { ($0.name, $0.bytes.count) })
         logger.info("load: \(inputs.count) files, \(inputs.reduce(0) { $0 + $1.bytes.count }) bytes in \(seconds(since: start, clock))")
 
         start = clock.now
         let result = try Evaluation.evaluate(inputs, asOf: request.asOf, configuration: configuration, calendar: calendar)
+        manifest.inputs = result.inputs
         let rows = result.inputs.reduce(0) { $0 + $1.rows }
         let rejected = result.inputs.reduce(0) { $0 + $1.rejected }
         logger.info("evaluate: \(rows) rows, \(rejected) rejected, \(result.warningCount) warnings, \(result.kpis.count) KPIs in \(seconds(since: start, clock))")
 
         start = clock.now
-        let files = Rendering.render(result, configuration: configuration)
+        var files = try Rendering.render(result, configuration: configuration)
         logger.info("render: \(files.count) files in \(seconds(since: start, clock))")
 
         start = clock.now
+        manifest.outputs = files.map(\.name) + [RunManifest.fileName]
+        manifest.finish(status: 0, error: nil, finishedAt: request.now(), seconds: seconds(since: began, clock))
+        files.append(OutputFile(name: RunManifest.fileName, text: manifest.render()))
         let publisher = Publisher(root: request.outputFolder)
         let folder = try publisher.publish(files, folder: request.asOf.description)
         if let keepDays = configuration.keepDays {
@@ -72,7 +95,7 @@ public enum NightlyJob {
         return configuration
     }
 
-    private static func seconds(since start: ContinuousClock.Instant, _ clock: ContinuousClock) -> String {
+    static func seconds(since start: ContinuousClock.Instant, _ clock: ContinuousClock) -> String {
         let elapsed = clock.now - start
         let ms = elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000
         return "\(ms / 1000).\(String(ms % 1000).leftPadded(3)) s"

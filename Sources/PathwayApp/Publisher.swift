@@ -70,6 +70,17 @@ public struct Publisher: Sendable {
         return target
     }
 
+    /// Writes one file directly in the output folder, atomically (temporary file and rename).
+    public func replaceFile(_ name: String, _ text: String) throws(PathwayError) {
+        let temporary = path(".\(name)-\(getpid())")
+        try step(.writeFile, "write '\(path(name))'") { () throws(SystemError) in
+            try FileSystem.makeDirectories(root)
+            unlink(temporary)
+            try FileSystem.writeFile(temporary, Array(text.utf8))
+            try FileSystem.rename(temporary, path(name))
+        }
+    }
+
     /// Removes dated report folders (named YYYY-MM-DD) older than `keepDays` before `asOf`; never the
     /// folder `latest` points at. Returns the names removed.
     @discardableResult

@@ -6,7 +6,7 @@ public enum Rendering {
     public static let snapshotName = "kpis.json"
     public static let findingsName = "data-quality.csv"
 
-    public static func render(_ result: RunResult, configuration: Configuration) -> [OutputFile] {
+    public static func render(_ result: RunResult, configuration: Configuration) throws(PathwayError) -> [OutputFile] {
         [
             OutputFile(name: snapshotName, text: SnapshotRenderer.render(result)),
             OutputFile(name: findingsName, text: FindingsCSVRenderer.render(result.findings)),

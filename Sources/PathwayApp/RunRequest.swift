@@ -10,9 +10,12 @@ public struct RunRequest: Sendable {
     public var holidaysFile: String?
     /// When the run started, for the lock file and logs (from the executable's clock).
     public var startedAt: String
+    /// The executable's clock as text, for the manifest's end time (tests pass a fixed one).
+    public var now: @Sendable () -> String
 
     public init(inputFolder: String?, outputFolder: String, asOf: Day, configFile: String? = nil,
-                maxRejectedPercent: Double? = nil, holidaysFile: String? = nil, startedAt: String) {
+                maxRejectedPercent: Double? = nil, holidaysFile: String? = nil, startedAt: String,
+                now: @escaping @Sendable () -> String = { "" }) {
         self.inputFolder = inputFolder
         self.outputFolder = outputFolder
         self.asOf = asOf
@@ -20,5 +23,6 @@ public struct RunRequest: Sendable {
         self.maxRejectedPercent = maxRejectedPercent
         self.holidaysFile = holidaysFile
         self.startedAt = startedAt
+        self.now = now
     }
 }

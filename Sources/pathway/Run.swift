@@ -38,7 +38,7 @@ struct Run: ParsableCommand {
         let logger = CommandSupport.bootstrapLogging(quiet: quiet)
         let request = RunRequest(inputFolder: input, outputFolder: output, asOf: day, configFile: config,
                                  maxRejectedPercent: maxRejected, holidaysFile: holidays,
-                                 startedAt: CommandSupport.timestamp())
+                                 startedAt: CommandSupport.timestamp(), now: { CommandSupport.timestamp() })
         do {
             let (folder, result) = try NightlyJob.run(request, logger: logger)
             logger.info("done: \(folder) (\(result.errorCount) rejected rows, \(result.warningCount) warnings)")

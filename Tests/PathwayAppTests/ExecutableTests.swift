@@ -48,6 +48,10 @@ struct ExecutableTests {
         #expect(FileManager.default.fileExists(atPath: out.file("2026-03-31/kpis.json")))
         #expect(FileManager.default.fileExists(atPath: out.file("latest/data-quality.csv")))
         #expect(try FileManager.default.destinationOfSymbolicLink(atPath: out.file("latest")) == "2026-03-31")
+        let manifest = try out.read("latest/run.json")
+        #expect(manifest.contains("\"exit_status\": 0"))
+        #expect(manifest.contains("\"file\": \"contacts.csv\""))
+        #expect(manifest.contains("\"config_sha256\": \""))
     }
 
     @Test("a missing input folder exits 66 naming it")
@@ -57,6 +61,9 @@ struct ExecutableTests {
         #expect(outcome.status == 66)
         #expect(outcome.stderr.contains("input folder '\(out.file("nope"))' does not exist"))
         #expect(outcome.stderr.split(separator: "\n").count == 1)
+        let failure = try out.read("failed-run.json")
+        #expect(failure.contains("\"exit_status\": 66"))
+        #expect(failure.contains("does not exist"))
     }
 
     @Test("a missing input file exits 66 naming it; an optional one may be absent")
