@@ -31,7 +31,7 @@ public struct Publisher: Sendable {
         try step(.createRoot, "create the output folder '\(root)'") { () throws(SystemError) in
             try FileSystem.makeDirectories(root)
         }
-        FileSystem.removeTree(staging)
+        removeLeftovers()
         try step(.createStaging, "create '\(staging)'") { () throws(SystemError) in
             try FileSystem.makeDirectories(staging)
         }
@@ -68,6 +68,14 @@ public struct Publisher: Sendable {
         }
         FileSystem.syncDirectory(root)
         return target
+    }
+
+    /// Staging folders and links left by runs that were killed (the caller holds the run lock, so no
+    /// other run is writing them).
+    func removeLeftovers() {
+        for name in FileSystem.listDirectory(root) where name.hasPrefix(".staging-") || name.hasPrefix(".latest-") {
+            FileSystem.removeTree(path(name))
+        }
     }
 
     /// Writes one file directly in the output folder, atomically (temporary file and rename).

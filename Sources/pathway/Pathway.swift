@@ -23,6 +23,10 @@ struct Pathway: ParsableCommand {
     )
 }
 
+enum LogFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json
+}
+
 /// Shared between commands: the clock (the only place pathway reads it) and error reporting.
 enum CommandSupport {
     /// Today's date in the machine's time zone.
@@ -42,11 +46,19 @@ enum CommandSupport {
         return day
     }
 
-    static func bootstrapLogging(quiet: Bool) -> Logger {
+    static func bootstrapLogging(quiet: Bool, format: LogFormat) -> Logger {
+        let level: Logger.Level = quiet ? .warning : .info
         LoggingSystem.bootstrap { label in
-            var handler = StreamLogHandler.standardError(label: label)
-            handler.logLevel = quiet ? .warning : .info
-            return handler
+            switch format {
+            case .text:
+                var handler = StreamLogHandler.standardError(label: label)
+                handler.logLevel = level
+                return handler
+            case .json:
+                var handler = JSONLogHandler(label: label, timestamp: { timestamp() })
+                handler.logLevel = level
+                return handler
+            }
         }
         return Logger(label: "pathway")
     }

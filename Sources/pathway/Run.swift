@@ -33,9 +33,12 @@ struct Run: ParsableCommand {
     @Flag(name: .long, help: "Log warnings and errors only (for cron).")
     var quiet = false
 
+    @Option(name: .customLong("log-format"), help: "Log lines as text or as JSON objects (for log collectors).")
+    var logFormat: LogFormat = .text
+
     func run() throws {
         let day = try asOf.map { try CommandSupport.parseDay($0, option: "--as-of") } ?? CommandSupport.today()
-        let logger = CommandSupport.bootstrapLogging(quiet: quiet)
+        let logger = CommandSupport.bootstrapLogging(quiet: quiet, format: logFormat)
         let request = RunRequest(inputFolder: input, outputFolder: output, asOf: day, configFile: config,
                                  maxRejectedPercent: maxRejected, holidaysFile: holidays,
                                  startedAt: CommandSupport.timestamp(), now: { CommandSupport.timestamp() })
