@@ -6,6 +6,8 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "pathway", targets: ["pathway"]),
+        // For the fuzzing package in Fuzz/ (make fuzz).
+        .library(name: "PathwayCore", targets: ["PathwayCore"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
