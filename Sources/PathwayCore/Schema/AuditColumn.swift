@@ -1,5 +1,5 @@
 /// audits.csv (SPEC §2). Any number of `domain_<name>` columns are read as well.
-public enum AuditColumn: SchemaColumn {
+public enum AuditColumn: Int, SchemaColumn {
     case auditID, childID, auditDate, grade, moderatedGrade, actionsDueDate, actionsCompletedDate
     case team, auditor, auditType
 

@@ -14,8 +14,9 @@ public struct ColumnSpec: Sendable, Hashable {
     public var acceptedHeadings: [String] { [name] + aliases }
 }
 
-/// A file's columns as an enum whose cases are in the schema's order.
-public protocol SchemaColumn: CaseIterable, Hashable, Sendable where AllCases == [Self] {
+/// A file's columns as an enum whose cases are in the schema's order; the raw value is the case's
+/// position (0, 1, 2, ...).
+public protocol SchemaColumn: CaseIterable, Hashable, Sendable, RawRepresentable where AllCases == [Self], RawValue == Int {
     static var file: InputFile { get }
     var spec: ColumnSpec { get }
     /// The column holding the record's unique id.
@@ -28,5 +29,5 @@ extension SchemaColumn {
     public static var acceptsDomainColumns: Bool { false }
     /// Index of the case in `allCases`.
     @inline(__always)
-    var ordinal: Int { Self.allCases.firstIndex(of: self)! }
+    var ordinal: Int { rawValue }
 }

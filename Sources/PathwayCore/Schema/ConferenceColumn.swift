@@ -1,5 +1,5 @@
 /// conferences.csv (SPEC §2).
-public enum ConferenceColumn: SchemaColumn {
+public enum ConferenceColumn: Int, SchemaColumn {
     case conferenceID, childID, type, conferenceDate, s47ID, outcome, category, parentsParticipated, team
 
     public static let file = InputFile.conferences

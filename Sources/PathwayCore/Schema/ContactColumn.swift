@@ -1,5 +1,5 @@
 /// contacts.csv (SPEC §2).
-public enum ContactColumn: SchemaColumn {
+public enum ContactColumn: Int, SchemaColumn {
     case contactID, childID, contactDate, source, marf, marfRequestedDate, marfReceivedDate
     case policeIncidentDate, decisionDate, outcome, referralDate, team
     case dateOfBirth, gender, ethnicity, disability

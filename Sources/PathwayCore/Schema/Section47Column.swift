@@ -1,5 +1,5 @@
 /// s47_enquiries.csv (SPEC §2).
-public enum Section47Column: SchemaColumn {
+public enum Section47Column: Int, SchemaColumn {
     case s47ID, childID, contactID, strategyDate, policeAttended, healthAttended, educationAttended
     case endDate, outcome, team
 
