@@ -1,0 +1,146 @@
+// libFuzzer harness: FileDecoder.decode for the four record types (SPEC §2: every row accepted or rejected
+// with exactly one error finding, counts reconcile).
+//
+// Input layout: byte 0 chooses the record type (bits 0-1: contacts, s47_enquiries, conferences, audits) and
+// whether a complete canonical header line is put in front of the rest (bit 2), so the fuzzer spends its time
+// on data rows as well as on headers. Bytes 1... are the file.
+//
+// Invariants (a failed `precondition` is a crash that libFuzzer saves as crash-*):
+// - only `SchemaError.missingRequiredColumn` naming this file and one of the type's required columns is thrown,
+//   and never when the canonical header was put in front;
+// - rows == accepted + rejected, records.count == accepted, errors == rejected, byteCount == the input size;
+// - rows == the data records CSVReader sees after the header, and the lines of the error findings plus the lines
+//   of the accepted records are exactly the lines of those records (no row lost or counted twice);
+// - accepted ids are unique and trimmed; row warnings belong to accepted rows; one Windows-1252 warning iff the
+//   file was read as Windows-1252;
+// - a malformed header record (broken quoting) is not used silently: decode throws or reports it.
+//   Known issue, see the fuzzing report: set PATHWAY_FUZZ_ALLOW_MALFORMED_HEADER=1 to skip this one check.
+// The same checks run as `#expect`s in Tests/PathwayCoreTests/Fuzz/FuzzRegressionTests.swift.
+#if canImport(Glibc)
+import Glibc
+#endif
+import PathwayCore
+
+let allowMalformedHeader: Bool = {
+    guard let value = getenv("PATHWAY_FUZZ_ALLOW_MALFORMED_HEADER") else { return false }
+    return String(cString: value) == "1"
+}()
+
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
+    guard size >= 1 else { return 0 }
+    let selector = data[0]
+    var raw: [UInt8] = []
+    if selector & 4 != 0 { raw += Array(canonicalHeader(selector).utf8) + [0x0A] }
+    raw += UnsafeBufferPointer(start: data + 1, count: size - 1)
+    switch selector & 3 {
+    case 0: check(Contact.self, raw, "contacts.csv", selector) { $0.line }
+    case 1: check(Section47Enquiry.self, raw, "s47_enquiries.csv", selector) { $0.line }
+    case 2: check(ChildProtectionConference.self, raw, "conferences.csv", selector) { $0.line }
+    default: check(CaseAudit.self, raw, "audits.csv", selector) { $0.line }
+    }
+    return 0
+}
+
+/// Every canonical heading of the type chosen by `selector` (and two domain columns for audits).
+func canonicalHeader(_ selector: UInt8) -> String {
+    switch selector & 3 {
+    case 0: return ContactColumn.allCases.map(\.spec.name).joined(separator: ",")
+    case 1: return Section47Column.allCases.map(\.spec.name).joined(separator: ",")
+    case 2: return ConferenceColumn.allCases.map(\.spec.name).joined(separator: ",")
+    default: return (AuditColumn.allCases.map(\.spec.name) + ["domain_voice", "domain_plan"]).joined(separator: ",")
+    }
+}
+
+func check<Record: DecodableRecord>(_ type: Record.Type, _ raw: [UInt8], _ fileName: String, _ selector: UInt8,
+                                    line: (Record) -> Int) {
+    // What CSVReader sees, independently of FileDecoder: the header record and the data records' lines.
+    let text = SourceDecoder.decode(raw)
+    var reader = CSVReader(text: text)
+    var record = CSVRecord()
+    var header: (line: Int, malformed: Bool)?
+    var dataLines: [Int] = []
+    while reader.next(&record) {
+        if header == nil {
+            header = (record.line, record.isMalformed)
+        } else {
+            dataLines.append(record.line)
+        }
+    }
+
+    let decoded: DecodedFile<Record>
+    do throws(SchemaError) {
+        decoded = try FileDecoder.decode(type, raw: raw, fileName: fileName)
+    } catch {
+        // `error` is statically a SchemaError (typed throws); check that it is a meaningful one.
+        switch error {
+        case let .missingRequiredColumn(file, column, acceptedHeadings):
+            precondition(file == fileName, "SchemaError names \(file), not \(fileName)")
+            let spec = Record.Column.allCases.map(\.spec).first { $0.name == column }
+            precondition(spec != nil && spec!.required, "SchemaError names '\(column)', which is not a required column")
+            precondition(acceptedHeadings == spec!.acceptedHeadings, "SchemaError lists the wrong accepted headings")
+        }
+        precondition(selector & 4 == 0, "a file starting with the canonical header must not throw: \(error)")
+        return
+    }
+    let summary = decoded.summary
+    let errors = decoded.findings.filter { $0.severity == .error }
+    precondition(summary.rows == summary.accepted + summary.rejected, "rows != accepted + rejected")
+    precondition(decoded.records.count == summary.accepted, "records.count != accepted")
+    precondition(errors.count == summary.rejected, "\(errors.count) error findings but \(summary.rejected) rejected")
+    precondition(summary.byteCount == raw.count && summary.file == fileName, "summary byteCount/file")
+    precondition(summary.sha256.count == 64 && summary.sha256.utf8.allSatisfy { (0x30...0x39).contains($0)
+        || (0x61...0x66).contains($0) }, "sha256 is not 64 lowercase hex digits")
+    precondition(summary.encoding == text.encoding, "summary encoding differs from SourceDecoder")
+
+    precondition(summary.rows == dataLines.count, "rows \(summary.rows) but CSVReader sees \(dataLines.count) data records")
+    let errorLines = errors.map { $0.line ?? -1 }
+    let acceptedLines = decoded.records.map(line)
+    precondition((errorLines + acceptedLines).sorted() == dataLines,
+                 "error findings and accepted records do not cover each data record exactly once")
+
+    let ids = decoded.records.map(\.id)
+    precondition(Set(ids).count == ids.count, "duplicate ids accepted")
+    for id in ids {
+        precondition(!id.isEmpty && id.first != " " && id.first != "\t" && id.last != " " && id.last != "\t",
+                     "accepted id '\(id)' is blank or untrimmed")
+    }
+    let accepted = Set(acceptedLines)
+    var encodingWarnings = 0
+    for finding in decoded.findings where finding.severity == .warning {
+        switch finding.line {
+        case nil:
+            precondition(finding.rule == .windows1252Encoding, "a whole-file warning other than the encoding")
+            encodingWarnings += 1
+        case let line?:
+            if finding.rule == .duplicateColumn {
+                precondition(line == header?.line ?? 1, "duplicate_column warning not on the header line")
+            } else {
+                precondition(accepted.contains(line), "warning \(finding.rule) on line \(line), not an accepted row")
+            }
+        }
+    }
+    precondition(encodingWarnings == (text.encoding == .windows1252 ? 1 : 0), "Windows-1252 warning count")
+
+    if let header, header.malformed, !allowMalformedHeader {
+        precondition(decoded.findings.contains { $0.rule == .malformedRecord && $0.line == header.line },
+                     "the header record (line \(header.line)) has broken quoting but was used without a finding")
+    }
+}
+
+// SwiftPM (tools >= 5.5) links every Linux executable target with `--defsym main=<Module>_main`, which would
+// leave the link without a `main` under -parse-as-library. This entry point only hands control to libFuzzer's
+// own driver (`LLVMFuzzerRunDriver`, what libFuzzer's `main` calls), so the binary behaves exactly like one
+// linked with libFuzzer's `main`: same flags, corpus handling and crash artifacts.
+@_silgen_name("LLVMFuzzerRunDriver")
+func LLVMFuzzerRunDriver(
+    _ argc: UnsafeMutablePointer<CInt>,
+    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,
+    _ callback: @convention(c) (UnsafePointer<UInt8>, Int) -> CInt
+) -> CInt
+
+@_cdecl("FuzzFileDecoder_main")
+func libFuzzerEntry(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>) -> CInt {
+    var argc = argc, argv = argv
+    return LLVMFuzzerRunDriver(&argc, &argv, fuzz)
+}

@@ -1,0 +1,85 @@
+import Foundation
+import Testing
+@testable import PathwayCore
+
+/// Shared fixtures for the core tests.
+enum TestCalendar {
+    /// The holiday list shipped with pathway (Sources/PathwayApp/Resources), found from this file's path.
+    static let holidayFile = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .appendingPathComponent("../../../Sources/PathwayApp/Resources/bank-holidays-england-and-wales.csv").standardized
+
+    /// The shipped England and Wales holiday list, loaded once for the whole test run.
+    static let englandAndWales: WorkingDayCalendar = {
+        let url = holidayFile
+        do {
+            let bytes = try [UInt8](Data(contentsOf: url))
+            return try WorkingDayCalendar.load(csv: bytes, source: "bank-holidays-england-and-wales.csv")
+        } catch {
+            fatalError("cannot load the test holiday calendar: \(error)")
+        }
+    }()
+
+    /// The raw text of the bundled holiday list.
+    static let holidayFileText: String = {
+        guard let data = try? Data(contentsOf: holidayFile) else {
+            fatalError("\(holidayFile.path) is missing")
+        }
+        return String(decoding: data, as: UTF8.self)
+    }()
+
+    /// A KPI context over the bundled calendar.
+    static func context(asOf: String) -> KPIContext {
+        KPIContext(asOf: d(asOf), calendar: englandAndWales)
+    }
+}
+
+
+/// A small seeded PRNG (SplitMix64) for the KPI property tests.
+/// (Named `KPITestRandom` so it cannot clash with `IngestSplitMix64` in the Ingest tests.)
+struct KPITestRandom: RandomNumberGenerator {
+    private var state: UInt64
+
+    init(seed: UInt64) { state = seed }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    /// Uniform in 0..<bound (bound > 0).
+    mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
+
+    /// True with probability numerator/denominator.
+    mutating func chance(_ numerator: Int, in denominator: Int) -> Bool { below(denominator) < numerator }
+
+    /// One element of a non-empty array.
+    mutating func pick<T>(_ values: [T]) -> T { values[below(values.count)] }
+}
+
+/// Decoding helpers for the validation tests.
+enum TestCSV {
+    /// Decodes CSV text (UTF-8) as `fileName`.
+    static func decode<Record: DecodableRecord>(
+        _ type: Record.Type, _ csv: String, fileName: String, options: DecodingOptions = DecodingOptions()
+    ) throws(SchemaError) -> DecodedFile<Record> {
+        try FileDecoder.decode(type, raw: Array(csv.utf8), fileName: fileName, options: options)
+    }
+
+    /// Header line plus rows, LF line ends and a final line end.
+    static func lines(_ header: String, _ rows: [String]) -> String {
+        ([header] + rows).joined(separator: "\n") + "\n"
+    }
+
+    static func errors(_ file: DecodedFile<some Sendable>) -> [Finding] { file.findings.filter { $0.severity == .error } }
+    static func warnings(_ file: DecodedFile<some Sendable>) -> [Finding] { file.findings.filter { $0.severity == .warning } }
+
+    /// Every file's summary must reconcile and every rejected row must yield exactly one error.
+    static func checkInvariants(_ file: DecodedFile<some Sendable>, sourceLocation: SourceLocation = #_sourceLocation) {
+        #expect(file.summary.rows == file.summary.accepted + file.summary.rejected, sourceLocation: sourceLocation)
+        #expect(file.summary.accepted == file.records.count, sourceLocation: sourceLocation)
+        #expect(errors(file).count == file.summary.rejected, sourceLocation: sourceLocation)
+    }
+}
