@@ -320,9 +320,10 @@ def kpi_queries(p):
     return {
         "contacts": f"""
 WITH c AS (
-  SELECT *, cum(contact_date) AS cum_c, cum(decision_date) AS cum_d,
-         cum(marf_requested_date) AS cum_req, cum(marf_received_date) AS cum_rec
-  FROM contacts)
+  SELECT contacts.*, k1.cum AS cum_c, k2.cum AS cum_d, k3.cum AS cum_req, k4.cum AS cum_rec
+  FROM contacts
+  LEFT JOIN cal k1 ON k1.d = contact_date LEFT JOIN cal k2 ON k2.d = decision_date
+  LEFT JOIN cal k3 ON k3.d = marf_requested_date LEFT JOIN cal k4 ON k4.d = marf_received_date)
 SELECT
   count(*) FILTER ({inw('contact_date')}) AS contacts__value,
   -- contact_decision_1wd
@@ -392,16 +393,17 @@ FROM s47""",
         # Initial conferences in the window joined to their enquiry.
         "icpc": f"""
 WITH i AS (
-  SELECT c.conference_date, c.outcome, e.strategy_date
+  SELECT c.conference_date, c.outcome, e.strategy_date, k1.cum AS cum_conf, k2.cum AS cum_strat
   FROM conf c LEFT JOIN s47 e ON e.s47_id = c.s47_id
+  LEFT JOIN cal k1 ON k1.d = c.conference_date LEFT JOIN cal k2 ON k2.d = e.strategy_date
   WHERE c.type = 'initial' AND {inw('c.conference_date')})
 SELECT
   count(*) AS icpcs__value,
   count(*) AS icpc_within_15wd__population,
   count(*) FILTER (strategy_date IS NULL OR conference_date < strategy_date) AS icpc_within_15wd__excluded,
   count(*) FILTER (conference_date >= strategy_date
-                   AND cum(conference_date) - cum(strategy_date) <= 15) AS icpc_within_15wd__numerator,
-  count(*) FILTER (conference_date >= strategy_date AND cum(strategy_date) IS NULL) AS icpc_within_15wd__uncovered,
+                   AND cum_conf - cum_strat <= 15) AS icpc_within_15wd__numerator,
+  count(*) FILTER (conference_date >= strategy_date AND cum_strat IS NULL) AS icpc_within_15wd__uncovered,
   count(*) AS icpc_to_plan__population,
   count(*) FILTER (outcome IS NULL) AS icpc_to_plan__excluded,
   count(*) FILTER (outcome = 'plan') AS icpc_to_plan__numerator
@@ -499,23 +501,30 @@ def main():
     elif args.lenient:
         con.execute("SET threads = 1")  # file order for the duplicate-id rule
     con.execute("SET preserve_insertion_order = " + ("true" if args.lenient else "false"))
-    # cum(d): working days in (first, d]; NULL outside the holiday list's coverage.
+    # cal(d, cum): cum = working days in (first, d] for every day the holiday list covers; a date
+    # outside the coverage finds no row (NULL), which the "uncovered" counters below turn into an error.
     con.execute(f"SET VARIABLE working_day_cum = [{','.join(map(str, cum))}]::INTEGER[]")
-    con.execute(f"CREATE MACRO cum(x) AS CASE WHEN x BETWEEN DATE '{first}' AND DATE '{last}' "
-                f"THEN getvariable('working_day_cum')[(x - DATE '{first}') + 1] END")
+    con.execute(f"CREATE TEMP TABLE cal AS SELECT (DATE '{first}' + i::INTEGER) AS d, "
+                f"getvariable('working_day_cum')[i + 1] AS cum FROM range({len(cum)}) r(i)")
     if args.lenient:
         con.execute(LENIENT_MACROS)
 
     for name in SCHEMAS:
+        t = time.monotonic()
         load_table(con, name, args.input, args.lenient, extra)
+        if args.timings:
+            print(f"duckdb: load {name} {time.monotonic() - t:.3f}s", file=sys.stderr)
     t1 = time.monotonic()
 
     params = {"W0": f"DATE '{w0}'", "A": f"DATE '{as_of}'", "cum_A": str(cum[(as_of - first).days])}
     raw = {}
     for name, sql in kpi_queries(params).items():
+        t = time.monotonic()
         cur = con.execute(sql)
         cols = [c[0] for c in cur.description]
         raw.update(zip(cols, cur.fetchone()))
+        if args.timings:
+            print(f"duckdb: query {name} {time.monotonic() - t:.3f}s", file=sys.stderr)
     t2 = time.monotonic()
 
     out = {}

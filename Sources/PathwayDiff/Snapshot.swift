@@ -1,3 +1,4 @@
+import PathwayCore
 /// The parts of one `kpis.json` snapshot (SPEC §5) that `pathway diff` compares.
 struct Snapshot: Sendable {
     /// The `schema_version` this reader understands.
@@ -11,5 +12,5 @@ struct Snapshot: Sendable {
     let findingsErrors: Double?
     let findingsWarnings: Double?
     /// KPIs by id; ids are unique within a snapshot.
-    let kpis: [CodePointString: SnapshotKPI]
+    let kpis: [ExactText: SnapshotKPI]
 }

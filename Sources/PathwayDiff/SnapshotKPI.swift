@@ -1,3 +1,4 @@
+import PathwayCore
 /// One entry of a snapshot's `kpis` array: its headline value and the values of its monthly
 /// series and by-team breakdown. Null values (a rate with a zero denominator) are nil.
 struct SnapshotKPI: Sendable {
@@ -5,7 +6,7 @@ struct SnapshotKPI: Sendable {
     let kind: SnapshotKPIKind
     let value: Double?
     /// Monthly values by `month` ("YYYY-MM"); months are unique within a KPI.
-    let monthly: [CodePointString: Double?]
+    let monthly: [ExactText: Double?]
     /// By-team values by `team`; teams are unique within a KPI.
-    let byTeam: [CodePointString: Double?]
+    let byTeam: [ExactText: Double?]
 }

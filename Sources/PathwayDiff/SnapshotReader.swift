@@ -32,11 +32,11 @@ struct SnapshotReader {
         guard case .array(let entries) = kpisValue else {
             throw failure("\"kpis\" is \(kpisValue.typeDescription), not an array")
         }
-        var kpis: [CodePointString: SnapshotKPI] = [:]
-        var firstIndex: [CodePointString: Int] = [:]
+        var kpis: [ExactText: SnapshotKPI] = [:]
+        var firstIndex: [ExactText: Int] = [:]
         for (index, entry) in entries.enumerated() {
             let kpi = try readKPI(entry, path: "kpis[\(index)]")
-            let key = CodePointString(kpi.id)
+            let key = ExactText(kpi.id)
             if let earlier = firstIndex[key] {
                 throw failure("kpis[\(index)] repeats the id \"\(kpi.id)\" of kpis[\(earlier)]")
             }
@@ -94,21 +94,21 @@ struct SnapshotReader {
     /// `monthly` or `by_team`: entries keyed by `month` or `team`, each with a `value`.
     /// An absent series is empty.
     private func readSeries(_ value: JSONValue?, key: String, path: String)
-        throws(SnapshotDiffError) -> [CodePointString: Double?]
+        throws(SnapshotDiffError) -> [ExactText: Double?]
     {
         guard let value else { return [:] }
         guard case .array(let entries) = value else {
             throw failure("\(path) is \(value.typeDescription), not an array")
         }
-        var series: [CodePointString: Double?] = [:]
-        var firstIndex: [CodePointString: Int] = [:]
+        var series: [ExactText: Double?] = [:]
+        var firstIndex: [ExactText: Int] = [:]
         for (index, entry) in entries.enumerated() {
             let entryPath = "\(path)[\(index)]"
             guard case .object = entry else {
                 throw failure("\(entryPath) is \(entry.typeDescription), not an object")
             }
             let label = try requiredString(entry, key: key, path: entryPath)
-            let labelKey = CodePointString(label)
+            let labelKey = ExactText(label)
             if let earlier = firstIndex[labelKey] {
                 throw failure("\(entryPath) repeats the \(key) \"\(label)\" of \(path)[\(earlier)]")
             }

@@ -1,6 +1,6 @@
 // libFuzzer harness: SourceDecoder.decode + CSVReader over every record (SPEC §2 "Exact reading rules").
 //
-// Invariants (a failed `precondition` is a crash that libFuzzer saves as crash-*):
+// Invariants (a failed `require`, i.e. precondition, is a crash that libFuzzer saves as crash-*):
 // - decoding: valid UTF-8 (by the standard library's own validator) is kept as is, BOM skipped; anything
 //   else becomes valid UTF-8 with exactly one scalar per input byte after the BOM (Windows-1252);
 // - every field range lies inside the text, after the BOM, and fields are ordered within and across records;
@@ -26,68 +26,68 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     var previousEnd = text.start
     while reader.next(&record) {
         count += 1
-        precondition(count <= text.count + 1, "CSVReader does not terminate")
-        precondition(record.line >= 1 && record.line >= previousLine, "line numbers must be >= 1 and non-decreasing")
-        precondition(record.line <= physicalLines, "line \(record.line) beyond the last physical line \(physicalLines)")
+        require(count <= text.count + 1, "CSVReader does not terminate")
+        require(record.line >= 1 && record.line >= previousLine, "line numbers must be >= 1 and non-decreasing")
+        require(record.line <= physicalLines, "line \(record.line) beyond the last physical line \(physicalLines)")
         previousLine = record.line
         if let malformation = record.malformation {
-            precondition(malformation.field == record.fields.count, "malformation.field must equal fields.count")
+            require(malformation.field == record.fields.count, "malformation.field must equal fields.count")
         }
         for field in record.fields {
-            precondition(field.start >= text.start && field.start <= field.end && field.end <= text.bytes.count,
-                         "field range outside the text")
-            precondition(field.start >= previousEnd, "fields out of order")
+            require(field.start >= text.start && field.start <= field.end && field.end <= text.bytes.count,
+                    "field range outside the text")
+            require(field.start >= previousEnd, "fields out of order")
             previousEnd = field.end
             let content = text.bytes[field.start..<field.end]
             let quoted = field.start > text.start && text.bytes[field.start - 1] == 0x22
                 && (field.start - 1 == text.start || [0x2C, 0x0A, 0x0D].contains(text.bytes[field.start - 2]))
             if !quoted {
-                precondition(!content.contains(0x2C) && !content.contains(0x0A) && !content.contains(0x0D),
-                             "an unquoted field holds a comma or a line end")
-                precondition(!field.hasEscapedQuotes, "an unquoted field cannot have escaped quotes")
+                require(!content.contains(0x2C) && !content.contains(0x0A) && !content.contains(0x0D),
+                        "an unquoted field holds a comma or a line end")
+                require(!field.hasEscapedQuotes, "an unquoted field cannot have escaped quotes")
             } else if !field.hasEscapedQuotes {
-                precondition(!content.contains(0x22), "a quoted field without escaped quotes holds a quote")
+                require(!content.contains(0x22), "a quoted field without escaped quotes holds a quote")
             }
             // Exercise every accessor; they must agree with each other.
             let value = reader.string(field)
             let trimmed = reader.trimmedString(field)
-            precondition(reader.isBlank(field) == trimmed.isEmpty, "isBlank disagrees with trimmedString")
+            require(reader.isBlank(field) == trimmed.isEmpty, "isBlank disagrees with trimmedString")
             let trimmedByteCount = reader.withTrimmedBytes(field) { $0.count }
-            precondition(trimmedByteCount <= field.byteCount && value.utf8.count <= field.byteCount,
-                         "accessors return more bytes than the field holds")
+            require(trimmedByteCount <= field.byteCount && value.utf8.count <= field.byteCount,
+                    "accessors return more bytes than the field holds")
         }
         let expected = reference.records.count >= count ? reference.records[count - 1] : nil
-        precondition(expected != nil, "CSVReader returned a record the reference reader does not have")
-        precondition(expected!.line == record.line, "line \(record.line) but the reference says \(expected!.line)")
-        precondition(expected!.malformation == record.malformation, "malformation differs from the reference")
-        precondition(expected!.fields == record.fields.map { collapsed(text.bytes, $0) },
-                     "fields differ from the reference reader")
-        precondition(record.fields.map { Array(reader.string($0).utf8) } == expected!.fields,
-                     "string(_:) differs from the raw field bytes")
+        require(expected != nil, "CSVReader returned a record the reference reader does not have")
+        require(expected!.line == record.line, "line \(record.line) but the reference says \(expected!.line)")
+        require(expected!.malformation == record.malformation, "malformation differs from the reference")
+        require(expected!.fields == record.fields.map { collapsed(text.bytes, $0) },
+                "fields differ from the reference reader")
+        require(record.fields.map { Array(reader.string($0).utf8) } == expected!.fields,
+                "string(_:) differs from the raw field bytes")
     }
-    precondition(count == reference.records.count, "CSVReader returned \(count) records, reference \(reference.records.count)")
-    precondition(!reader.next(&record) && record.fields.isEmpty && record.malformation == nil,
-                 "next() after the end must keep returning false with an empty record")
+    require(count == reference.records.count, "CSVReader returned \(count) records, reference \(reference.records.count)")
+    require(!reader.next(&record) && record.fields.isEmpty && record.malformation == nil,
+            "next() after the end must keep returning false with an empty record")
     return 0
 }
 
 /// UTF-8 input is kept (BOM skipped); anything else is Windows-1252: one scalar per byte, valid UTF-8 out.
 func checkDecoding(_ raw: [UInt8], _ text: DecodedText) {
     let hasBOM = raw.count >= 3 && raw[0] == 0xEF && raw[1] == 0xBB && raw[2] == 0xBF
-    precondition(text.hadByteOrderMark == hasBOM, "BOM detection")
+    require(text.hadByteOrderMark == hasBOM, "BOM detection")
     let rest = raw[(hasBOM ? 3 : 0)...]
     let stdlibValid = String(validating: rest, as: UTF8.self) != nil
-    precondition((text.encoding == .utf8) == stdlibValid, "UTF8Validator disagrees with the standard library")
+    require((text.encoding == .utf8) == stdlibValid, "UTF8Validator disagrees with the standard library")
     if text.encoding == .utf8 {
-        precondition(text.bytes == raw && text.start == (hasBOM ? 3 : 0), "valid UTF-8 must be kept as is")
+        require(text.bytes == raw && text.start == (hasBOM ? 3 : 0), "valid UTF-8 must be kept as is")
     } else {
-        precondition(text.start == 0, "Windows-1252 text starts at 0")
-        guard let decoded = String(validating: text.bytes, as: UTF8.self) else {
-            preconditionFailure("Windows-1252 conversion produced invalid UTF-8")
-        }
-        precondition(decoded.unicodeScalars.count == rest.count, "Windows-1252 must give one scalar per byte")
+        require(text.start == 0, "Windows-1252 text starts at 0")
+        let converted = String(validating: text.bytes, as: UTF8.self)
+        require(converted != nil, "Windows-1252 conversion produced invalid UTF-8")
+        let decoded = converted!
+        require(decoded.unicodeScalars.count == rest.count, "Windows-1252 must give one scalar per byte")
         for (byte, scalar) in zip(rest, decoded.unicodeScalars) where byte < 0x80 || byte >= 0xA0 {
-            precondition(scalar.value == UInt32(byte), "Windows-1252 byte \(byte) decoded as \(scalar.value)")
+            require(scalar.value == UInt32(byte), "Windows-1252 byte \(byte) decoded as \(scalar.value)")
         }
     }
 }
@@ -208,6 +208,13 @@ struct ReferenceReader {
         }
         return out
     }
+}
+
+/// `precondition` that keeps its message in release (-O) builds, where `precondition` prints none: a violated
+/// invariant traps (a crash for libFuzzer) after printing what was violated.
+@inline(__always)
+func require(_ condition: @autoclosure () -> Bool, _ message: @autoclosure () -> String) {
+    if !condition() { fatalError("fuzz invariant violated: " + message()) }
 }
 
 // SwiftPM (tools >= 5.5) links every Linux executable target with `--defsym main=<Module>_main`, which would

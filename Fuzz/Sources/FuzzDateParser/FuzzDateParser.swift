@@ -1,6 +1,6 @@
 // libFuzzer harness: DateParser.parse on arbitrary bytes (SPEC §2 "dates" and "Exact reading rules").
 //
-// Invariants (a failed `precondition` is a crash that libFuzzer saves as crash-*):
+// Invariants (a failed `require`, i.e. precondition, is a crash that libFuzzer saves as crash-*):
 // - a returned Day has a year in 1...9999 and round-trips: DateParser.parse(day.description) == day, and
 //   Day(year:month:day:) of its components is the same day;
 // - the String entry point agrees with the byte entry point on valid UTF-8;
@@ -16,17 +16,17 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let day = DateParser.parse(bytes)
     if let day {
         let c = day.components
-        precondition((1...9999).contains(c.year), "year \(c.year) outside 1...9999")
-        precondition(DateParser.parse(day.description) == day, "\(day) does not round-trip through its description")
-        precondition(Day(year: c.year, month: c.month, day: c.day) == day, "components do not round-trip")
+        require((1...9999).contains(c.year), "year \(c.year) outside 1...9999")
+        require(DateParser.parse(day.description) == day, "\(day) does not round-trip through its description")
+        require(Day(year: c.year, month: c.month, day: c.day) == day, "components do not round-trip")
     }
     if let string = String(validating: bytes, as: UTF8.self) {
-        precondition(DateParser.parse(string) == day, "String and byte entry points disagree")
+        require(DateParser.parse(string) == day, "String and byte entry points disagree")
     }
     let expected = referenceParse(Array(bytes))
-    precondition(expected?.year == day?.components.year && expected?.month == day?.components.month
-                 && expected?.day == day?.components.day,
-                 "DateParser gives \(day.map { "\($0)" } ?? "nil"), the reference \(expected.map { "\($0)" } ?? "nil")")
+    require(expected?.year == day?.components.year && expected?.month == day?.components.month
+            && expected?.day == day?.components.day,
+            "DateParser gives \(day.map { "\($0)" } ?? "nil"), the reference \(expected.map { "\($0)" } ?? "nil")")
     return 0
 }
 
@@ -75,6 +75,13 @@ func referenceParse(_ b: [UInt8]) -> (year: Int, month: Int, day: Int)? {
     let lengths = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
     guard day <= lengths[month - 1] else { return nil }
     return (year, month, day)
+}
+
+/// `precondition` that keeps its message in release (-O) builds, where `precondition` prints none: a violated
+/// invariant traps (a crash for libFuzzer) after printing what was violated.
+@inline(__always)
+func require(_ condition: @autoclosure () -> Bool, _ message: @autoclosure () -> String) {
+    if !condition() { fatalError("fuzz invariant violated: " + message()) }
 }
 
 // SwiftPM (tools >= 5.5) links every Linux executable target with `--defsym main=<Module>_main`, which would

@@ -5,7 +5,7 @@
 // whether a complete canonical header line is put in front of the rest (bit 2), so the fuzzer spends its time
 // on data rows as well as on headers. Bytes 1... are the file.
 //
-// Invariants (a failed `precondition` is a crash that libFuzzer saves as crash-*):
+// Invariants (a failed `require`, i.e. precondition, is a crash that libFuzzer saves as crash-*):
 // - only `SchemaError.missingRequiredColumn` naming this file and one of the type's required columns is thrown,
 //   and never when the canonical header was put in front;
 // - rows == accepted + rejected, records.count == accepted, errors == rejected, byteCount == the input size;
@@ -58,11 +58,11 @@ func check<Record: DecodableRecord>(_ type: Record.Type, _ raw: [UInt8], _ fileN
     let text = SourceDecoder.decode(raw)
     var reader = CSVReader(text: text)
     var record = CSVRecord()
-    var header: (line: Int, malformed: Bool)?
+    var header: (line: Int, malformed: Bool, headings: [String])?
     var dataLines: [Int] = []
     while reader.next(&record) {
         if header == nil {
-            header = (record.line, record.isMalformed)
+            header = (record.line, record.isMalformed, record.fields.map { HeaderText.normalize(reader.trimmedString($0)) })
         } else {
             dataLines.append(record.line)
         }
@@ -73,59 +73,71 @@ func check<Record: DecodableRecord>(_ type: Record.Type, _ raw: [UInt8], _ fileN
         decoded = try FileDecoder.decode(type, raw: raw, fileName: fileName)
     } catch {
         // `error` is statically a SchemaError (typed throws); check that it is a meaningful one.
-        switch error {
-        case let .missingRequiredColumn(file, column, acceptedHeadings):
-            precondition(file == fileName, "SchemaError names \(file), not \(fileName)")
+        if case let .missingRequiredColumn(file, column, acceptedHeadings) = error {
+            require(file == fileName, "SchemaError names \(file), not \(fileName)")
             let spec = Record.Column.allCases.map(\.spec).first { $0.name == column }
-            precondition(spec != nil && spec!.required, "SchemaError names '\(column)', which is not a required column")
-            precondition(acceptedHeadings == spec!.acceptedHeadings, "SchemaError lists the wrong accepted headings")
+            require(spec != nil && spec!.required, "SchemaError names '\(column)', which is not a required column")
+            require(acceptedHeadings == spec!.acceptedHeadings, "SchemaError lists the wrong accepted headings")
+            let accepted = Set(acceptedHeadings.map(HeaderText.normalize))
+            require(!(header?.headings ?? []).contains(where: accepted.contains),
+                    "SchemaError says '\(column)' is missing but the header has it")
+        } else {
+            // Any other schema error (e.g. a future one for a malformed header) needs a malformed header.
+            require(header?.malformed == true, "unexpected SchemaError for a well-formed header: \(error)")
         }
-        precondition(selector & 4 == 0, "a file starting with the canonical header must not throw: \(error)")
+        require(selector & 4 == 0, "a file starting with the canonical header must not throw: \(error)")
         return
     }
     let summary = decoded.summary
     let errors = decoded.findings.filter { $0.severity == .error }
-    precondition(summary.rows == summary.accepted + summary.rejected, "rows != accepted + rejected")
-    precondition(decoded.records.count == summary.accepted, "records.count != accepted")
-    precondition(errors.count == summary.rejected, "\(errors.count) error findings but \(summary.rejected) rejected")
-    precondition(summary.byteCount == raw.count && summary.file == fileName, "summary byteCount/file")
-    precondition(summary.sha256.count == 64 && summary.sha256.utf8.allSatisfy { (0x30...0x39).contains($0)
+    require(summary.rows == summary.accepted + summary.rejected, "rows != accepted + rejected")
+    require(decoded.records.count == summary.accepted, "records.count != accepted")
+    require(errors.count == summary.rejected, "\(errors.count) error findings but \(summary.rejected) rejected")
+    require(summary.byteCount == raw.count && summary.file == fileName, "summary byteCount/file")
+    require(summary.sha256.count == 64 && summary.sha256.utf8.allSatisfy { (0x30...0x39).contains($0)
         || (0x61...0x66).contains($0) }, "sha256 is not 64 lowercase hex digits")
-    precondition(summary.encoding == text.encoding, "summary encoding differs from SourceDecoder")
+    require(summary.encoding == text.encoding, "summary encoding differs from SourceDecoder")
 
-    precondition(summary.rows == dataLines.count, "rows \(summary.rows) but CSVReader sees \(dataLines.count) data records")
+    require(summary.rows == dataLines.count, "rows \(summary.rows) but CSVReader sees \(dataLines.count) data records")
     let errorLines = errors.map { $0.line ?? -1 }
     let acceptedLines = decoded.records.map(line)
-    precondition((errorLines + acceptedLines).sorted() == dataLines,
-                 "error findings and accepted records do not cover each data record exactly once")
+    require((errorLines + acceptedLines).sorted() == dataLines,
+            "error findings and accepted records do not cover each data record exactly once")
 
     let ids = decoded.records.map(\.id)
-    precondition(Set(ids).count == ids.count, "duplicate ids accepted")
+    require(Set(ids).count == ids.count, "duplicate ids accepted")
     for id in ids {
-        precondition(!id.isEmpty && id.first != " " && id.first != "\t" && id.last != " " && id.last != "\t",
-                     "accepted id '\(id)' is blank or untrimmed")
+        require(!id.isEmpty && id.first != " " && id.first != "\t" && id.last != " " && id.last != "\t",
+                "accepted id '\(id)' is blank or untrimmed")
     }
     let accepted = Set(acceptedLines)
     var encodingWarnings = 0
     for finding in decoded.findings where finding.severity == .warning {
         switch finding.line {
         case nil:
-            precondition(finding.rule == .windows1252Encoding, "a whole-file warning other than the encoding")
+            require(finding.rule == .windows1252Encoding, "a whole-file warning other than the encoding")
             encodingWarnings += 1
         case let line?:
             if finding.rule == .duplicateColumn {
-                precondition(line == header?.line ?? 1, "duplicate_column warning not on the header line")
+                require(line == header?.line ?? 1, "duplicate_column warning not on the header line")
             } else {
-                precondition(accepted.contains(line), "warning \(finding.rule) on line \(line), not an accepted row")
+                require(accepted.contains(line), "warning \(finding.rule) on line \(line), not an accepted row")
             }
         }
     }
-    precondition(encodingWarnings == (text.encoding == .windows1252 ? 1 : 0), "Windows-1252 warning count")
+    require(encodingWarnings == (text.encoding == .windows1252 ? 1 : 0), "Windows-1252 warning count")
 
     if let header, header.malformed, !allowMalformedHeader {
-        precondition(decoded.findings.contains { $0.rule == .malformedRecord && $0.line == header.line },
-                     "the header record (line \(header.line)) has broken quoting but was used without a finding")
+        require(decoded.findings.contains { $0.rule == .malformedRecord && $0.line == header.line },
+                "the header record (line \(header.line)) has broken quoting but was used without a finding")
     }
+}
+
+/// `precondition` that keeps its message in release (-O) builds, where `precondition` prints none: a violated
+/// invariant traps (a crash for libFuzzer) after printing what was violated.
+@inline(__always)
+func require(_ condition: @autoclosure () -> Bool, _ message: @autoclosure () -> String) {
+    if !condition() { fatalError("fuzz invariant violated: " + message()) }
 }
 
 // SwiftPM (tools >= 5.5) links every Linux executable target with `--defsym main=<Module>_main`, which would

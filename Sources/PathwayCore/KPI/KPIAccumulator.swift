@@ -5,7 +5,7 @@ public struct KPIAccumulator: Sendable {
     let periods: ReportingPeriods
     public private(set) var headline = Tally()
     public private(set) var monthly: [Tally]
-    public private(set) var byTeam: [String: Tally] = [:]
+    public private(set) var byTeam: [ExactText: Tally] = [:]
 
     public init(periods: ReportingPeriods) {
         self.periods = periods
@@ -30,7 +30,7 @@ public struct KPIAccumulator: Sendable {
     public mutating func add(_ outcome: KPIOutcome, anchor: Day, team: String?) {
         if periods.window.contains(anchor) {
             headline.add(outcome)
-            byTeam[team ?? KPIAccumulator.notRecordedTeam, default: Tally()].add(outcome)
+            byTeam[ExactText(team ?? KPIAccumulator.notRecordedTeam), default: Tally()].add(outcome)
         }
         if let month = periods.monthIndex(of: anchor) { monthly[month].add(outcome) }
     }

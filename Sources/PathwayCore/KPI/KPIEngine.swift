@@ -27,9 +27,7 @@ public struct KPIEngine: Sendable {
         var accumulator = KPIAccumulator(periods: context.periods)
         try kpi.evaluate(cases, context, &accumulator)
         let months = zip(context.periods.months, accumulator.monthly).map { KPIResult.Month(month: $0.month, tally: $1) }
-        let teams = accumulator.byTeam.keys.sorted(by: CodePoint.less).map {
-            KPIResult.Team(team: $0, tally: accumulator.byTeam[$0]!)
-        }
+        let teams = accumulator.byTeam.sorted { $0.key < $1.key }.map { KPIResult.Team(team: $0.key.value, tally: $0.value) }
         let target = kpi.kind == .rate ? (targets[kpi.id] ?? nil) : nil
         let rag = kpi.kind == .rate
             ? RAG.rate(value: accumulator.headline.rate, target: target, polarity: kpi.polarity, amberMargin: amberMargin)

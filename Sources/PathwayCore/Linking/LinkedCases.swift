@@ -6,13 +6,13 @@ public struct LinkedCases: Sendable {
     public let conferences: [ChildProtectionConference]
     public let audits: [CaseAudit]
 
-    private let enquiryIndexByID: [String: Int]
+    private let enquiryIndexByID: [ExactText: Int]
     /// Each child's conferences (indexes into `conferences`), by date then conference_id in code-point order.
-    private let conferenceChains: [String: [Int]]
+    private let conferenceChains: [ExactText: [Int]]
     /// Each child's dated referrals, ascending.
-    private let referralDays: [String: [Day]]
+    private let referralDays: [ExactText: [Day]]
     /// Each child's earliest initial or transfer-in conference with outcome plan.
-    private let firstPlanDay: [String: Day]
+    private let firstPlanDay: [ExactText: Day]
 
     public init(contacts: [Contact], enquiries: [Section47Enquiry], conferences: [ChildProtectionConference],
                 audits: [CaseAudit]) {
@@ -21,17 +21,18 @@ public struct LinkedCases: Sendable {
         self.conferences = conferences
         self.audits = audits
 
-        var enquiryIndex: [String: Int] = [:]
+        var enquiryIndex: [ExactText: Int] = [:]
         enquiryIndex.reserveCapacity(enquiries.count)
-        for (i, enquiry) in enquiries.enumerated() { enquiryIndex[enquiry.id] = i }
+        for (i, enquiry) in enquiries.enumerated() { enquiryIndex[ExactText(enquiry.id)] = i }
         enquiryIndexByID = enquiryIndex
 
-        var chains: [String: [Int]] = [:]
-        var firstPlan: [String: Day] = [:]
+        var chains: [ExactText: [Int]] = [:]
+        var firstPlan: [ExactText: Day] = [:]
         for (i, conference) in conferences.enumerated() {
-            chains[conference.childID, default: []].append(i)
+            let child = ExactText(conference.childID)
+            chains[child, default: []].append(i)
             if conference.madePlan {
-                firstPlan[conference.childID] = min(firstPlan[conference.childID] ?? conference.date, conference.date)
+                firstPlan[child] = min(firstPlan[child] ?? conference.date, conference.date)
             }
         }
         for key in chains.keys {
@@ -43,9 +44,9 @@ public struct LinkedCases: Sendable {
         conferenceChains = chains
         firstPlanDay = firstPlan
 
-        var referrals: [String: [Day]] = [:]
+        var referrals: [ExactText: [Day]] = [:]
         for contact in contacts {
-            if let day = contact.referralDay { referrals[contact.childID, default: []].append(day) }
+            if let day = contact.referralDay { referrals[ExactText(contact.childID), default: []].append(day) }
         }
         for key in referrals.keys { referrals[key]!.sort() }
         referralDays = referrals
@@ -53,14 +54,14 @@ public struct LinkedCases: Sendable {
 
     /// The enquiry an initial conference followed, when its s47_id is recorded and found.
     public func enquiry(for conference: ChildProtectionConference) -> Section47Enquiry? {
-        guard let id = conference.s47ID, let index = enquiryIndexByID[id] else { return nil }
+        guard let id = conference.s47ID, let index = enquiryIndexByID[ExactText(id)] else { return nil }
         return enquiries[index]
     }
 
     /// The child's conference with the latest date strictly before `day`; ties on that date go to the
     /// greatest conference_id in code-point order (SPEC §4 rcpc_on_time).
     public func latestConference(ofChild child: String, before day: Day) -> ChildProtectionConference? {
-        guard let chain = conferenceChains[child] else { return nil }
+        guard let chain = conferenceChains[ExactText(child)] else { return nil }
         var result: ChildProtectionConference?
         for index in chain {
             let conference = conferences[index]
@@ -77,12 +78,12 @@ public struct LinkedCases: Sendable {
 
     /// Children with at least one conference, in code-point order.
     public var childrenWithConferences: [String] {
-        conferenceChains.keys.sorted(by: CodePoint.less)
+        conferenceChains.keys.sorted().map(\.value)
     }
 
     /// Whether the child has a referral dated r′ with `from` ≤ r′ < `before`.
     public func hasReferral(ofChild child: String, from: Day, before: Day) -> Bool {
-        guard let days = referralDays[child] else { return false }
+        guard let days = referralDays[ExactText(child)] else { return false }
         // First referral on or after `from`.
         var low = 0, high = days.count
         while low < high {
@@ -94,7 +95,7 @@ public struct LinkedCases: Sendable {
 
     /// Whether the child had an initial or transfer-in conference with outcome plan strictly before `day`.
     public func hadPlan(ofChild child: String, before day: Day) -> Bool {
-        guard let first = firstPlanDay[child] else { return false }
+        guard let first = firstPlanDay[ExactText(child)] else { return false }
         return first < day
     }
 }

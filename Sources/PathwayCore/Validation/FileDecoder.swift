@@ -25,7 +25,7 @@ public enum FileDecoder {
         findings += header.findings
 
         var records: [Record] = []
-        var acceptedIDs: Set<String> = []
+        var acceptedIDs: Set<ExactText> = []
         var rows = 0
         var rejected = 0
         while reader.next(&record) {
@@ -45,7 +45,7 @@ public enum FileDecoder {
             }
             var row = RowDecoder(reader: reader, record: record, header: header, file: fileName, options: options)
             let decoded = Record.decode(&row)
-            if let id = row.text(Record.Column.idColumn), acceptedIDs.contains(id) {
+            if let id = row.text(Record.Column.idColumn), acceptedIDs.contains(ExactText(id)) {
                 row.report(.duplicateID, Record.Column.idColumn, value: id,
                            "\(Record.Column.idColumn.spec.name) '\(id)' repeats an earlier record")
             }
@@ -53,7 +53,7 @@ public enum FileDecoder {
                 rejected += 1
                 findings.append(error)
             } else if let decoded {
-                acceptedIDs.insert(decoded.id)
+                acceptedIDs.insert(ExactText(decoded.id))
                 records.append(decoded)
                 findings += row.warnings
             } else {

@@ -103,7 +103,7 @@ import Testing
 
     /// Joins by id (s47_id, child_id) should compare exactly (SPEC §2); canonically equivalent but different
     /// ids ("\u{E9}" and "e\u{301}") are joined today because dictionary keys use String equality.
-    @Test(.disabled("CODE vs SPEC: id joins use String equality (canonical equivalence), not exact; see report"))
+    @Test
     func joinsCompareIDsExactly() {
         let cases = linked(enquiries: [Section47Enquiry(id: "s\u{E9}", childID: "A", strategyDate: d("2026-03-02"))],
                            conferences: [conference("k1", "\u{E9}", .initial, "2025-12-01", outcome: .plan)])

@@ -93,8 +93,8 @@ import Testing
 
     /// SPEC §2: "Ids are compared exactly after trimming (case-sensitive)". "\u{E9}" (precomposed é) and
     /// "e\u{301}" (e + combining acute) are different ids, but Swift's String equality (canonical
-    /// equivalence) treats them as equal, so the second row is rejected as a duplicate.
-    @Test(.disabled("CODE vs SPEC: ids compared with String == (canonical equivalence), not exactly; see report"))
+    /// equivalence) treats them as equal; ids are compared as `ExactText`, so both rows are kept.
+    @Test
     func idsAreComparedExactlyNotByCanonicalEquivalence() throws {
         let file = try contacts(["\u{E9}1,A,2025-01-05,School,,,,,", "e\u{301}1,B,2025-01-05,School,,,,,"])
         #expect(file.records.count == 2)

@@ -1,0 +1,32 @@
+/// Text compared, hashed and ordered by its exact Unicode scalars (code points), never by Swift's
+/// canonical equivalence: SPEC §2 compares ids "exactly after trimming" and uses team names as
+/// trimmed, case-sensitive, so "é" (U+00E9) and "e\u{301}" are two different ids and two teams.
+/// Used as the key of every id or team dictionary.
+public struct ExactText: Hashable, Comparable, Sendable, CustomStringConvertible {
+    public let value: String
+
+    public init(_ value: String) {
+        self.value = value
+    }
+
+    public static func == (lhs: ExactText, rhs: ExactText) -> Bool {
+        lhs.value.utf8.elementsEqual(rhs.value.utf8)
+    }
+
+    public static func < (lhs: ExactText, rhs: ExactText) -> Bool {
+        CodePoint.less(lhs.value, rhs.value)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        var copy = value
+        copy.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        hasher.combine(0xFF as UInt8)  // a terminator byte that never occurs in UTF-8
+    }
+
+    public var description: String { value }
+
+    /// Code-point order of two plain strings.
+    public static func precedes(_ lhs: String, _ rhs: String) -> Bool {
+        CodePoint.less(lhs, rhs)
+    }
+}
