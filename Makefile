@@ -6,7 +6,8 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 DEB_PACKAGES := libxlsxwriter-dev zlib1g-dev pkg-config
 PATHWAY := .build/release/pathway
 
-.PHONY: deps build run test check-reports docs clean
+.PHONY: deps build run test sample check-reports docs clean
+SAMPLE_ARGS := --seed 20260331 --as-of $(AS_OF)
 
 ## deps: install the Debian packages that are missing (as root, or with sudo)
 deps:
@@ -20,18 +21,27 @@ deps:
 build: deps
 	$(SWIFT) build -c release --product pathway
 
-## run: compute the sample authority's dashboards into Reports/ (as-of date in SampleData/AS_OF)
+## run: compute the sample authority's dashboards into Reports/ (as-of date in SampleData/AS_OF),
+##      and the data-quality findings of the messy sample into Reports/messy-validation.csv
 run: build
-	$(PATHWAY) run --input SampleData --output Reports --as-of $(AS_OF)
+	$(PATHWAY) run --input SampleData --output Reports --as-of $(AS_OF) --config SampleData/pathway.yaml
+	$(PATHWAY) validate --input SampleData/messy > Reports/messy-validation.csv
+
+## sample: regenerate SampleData/ (5,000 children) and SampleData/messy/ (1,000 children, --messy)
+sample: build
+	$(PATHWAY) sample --output SampleData --children 5000 $(SAMPLE_ARGS)
+	$(PATHWAY) sample --output SampleData/messy --children 1000 --messy $(SAMPLE_ARGS)
 
 ## test: every test (unit, golden, end to end)
 test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 
-## check-reports: regenerate Reports/ from SampleData/ and fail on any difference
-check-reports: run
-	git diff --exit-code -- Reports
+## check-reports: regenerate SampleData/ and Reports/ from the committed code; fail on any difference
+check-reports: sample run
+	git diff --exit-code -- SampleData Reports
+	@untracked=$$(git status --porcelain --untracked-files=all -- SampleData Reports); \
+	if [ -n "$$untracked" ]; then echo "not committed:"; echo "$$untracked"; exit 1; fi
 
 ## docs: regenerate docs/KPIS.md from the KPI declarations
 docs: build

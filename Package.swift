@@ -16,7 +16,12 @@ let package = Package(
     ],
     targets: [
         // Calendar, schemas, ingest, validation, linking, KPI engine. Foundation only; no C, no files.
-        .target(name: "PathwayCore"),
+        .target(
+            name: "PathwayCore",
+            linkerSettings: [.linkedLibrary("m", .when(platforms: [.linux]))]
+        ),
+        // `pathway sample`: deterministic synthetic exports of a whole authority.
+        .target(name: "PathwaySample", dependencies: ["PathwayCore"]),
         // Dashboard model and renderers (JSON, CSV, Markdown, XLSX). The only importer of CXlsxWriter.
         .target(name: "PathwayReport", dependencies: ["PathwayCore"]),
         // `pathway diff`: compares two kpis.json snapshots with tolerances.
@@ -35,7 +40,7 @@ let package = Package(
         .executableTarget(
             name: "pathway",
             dependencies: [
-                "PathwayApp", "PathwayCore", "PathwayReport", "PathwayDiff",
+                "PathwayApp", "PathwayCore", "PathwayReport", "PathwayDiff", "PathwaySample",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -45,7 +50,9 @@ let package = Package(
         .target(name: "PathwayTestSupport", path: "Tests/PathwayTestSupport"),
         .testTarget(name: "PathwayDiffTests", dependencies: ["PathwayDiff", "PathwayCore", "PathwayTestSupport"],
                     exclude: ["Fixtures"]),
-        .testTarget(name: "PathwayReportTests", dependencies: ["PathwayReport", "PathwayCore", "PathwayTestSupport"]),
+        .testTarget(name: "PathwaySampleTests", dependencies: ["PathwaySample", "PathwayCore"]),
+        .testTarget(name: "PathwayReportTests", dependencies: ["PathwayReport", "PathwayCore", "PathwayTestSupport"],
+                    exclude: ["Markdown/Fixtures"]),
         .testTarget(
             name: "PathwayAppTests",
             dependencies: ["PathwayApp", "PathwayCore", "PathwayReport", "PathwayDiff", "PathwayTestSupport"],

@@ -5,11 +5,15 @@ import PathwayReport
 public enum Rendering {
     public static let snapshotName = "kpis.json"
     public static let findingsName = "data-quality.csv"
+    public static let markdownName = MarkdownRenderer.fileName
 
     public static func render(_ result: RunResult, configuration: Configuration) throws(PathwayError) -> [OutputFile] {
-        [
+        let dashboard = Dashboard(result: result, authority: configuration.authority,
+                                  amberMargin: configuration.amberMargin)
+        return [
             OutputFile(name: snapshotName, text: SnapshotRenderer.render(result)),
             OutputFile(name: findingsName, text: FindingsCSVRenderer.render(result.findings)),
+            OutputFile(name: markdownName, text: MarkdownRenderer.render(dashboard)),
         ]
     }
 }

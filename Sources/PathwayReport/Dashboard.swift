@@ -33,14 +33,18 @@ public struct Dashboard: Sendable {
 
     public let authority: String
     public let programVersion: String
+    /// The RAG amber band in percentage points (configuration `amber_margin`).
+    public let amberMargin: OneDecimal
     public let result: RunResult
     public let areas: [Area]
     /// Rules with at least one finding, errors first, then by rule id.
     public let findingsByRule: [RuleSummary]
 
-    public init(result: RunResult, authority: String, programVersion: String = ProgramVersion.current) {
+    public init(result: RunResult, authority: String, programVersion: String = ProgramVersion.current,
+                amberMargin: OneDecimal = OneDecimal(tenths: 50)) {
         self.authority = authority
         self.programVersion = programVersion
+        self.amberMargin = amberMargin
         self.result = result
         let order = Dictionary(uniqueKeysWithValues: KPICatalogue.all.enumerated().map { ($1.id, $0) })
         areas = KPIArea.allCases.map { area in

@@ -19,7 +19,7 @@ struct Pathway: ParsableCommand {
             75 another run holds the lock.
             """,
         version: "pathway " + ProgramVersion.current,
-        subcommands: [Run.self, Validate.self, Diff.self, KPIs.self]
+        subcommands: [Run.self, Validate.self, Diff.self, KPIs.self, Sample.self]
     )
 }
 
