@@ -13,6 +13,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        // Test-only: PathwayReportTests unzips dashboard.xlsx to read its parts.
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
     ],
     targets: [
         // Calendar, schemas, ingest, validation, linking, KPI engine. Foundation only; no C, no files.
@@ -23,7 +25,9 @@ let package = Package(
         // `pathway sample`: deterministic synthetic exports of a whole authority.
         .target(name: "PathwaySample", dependencies: ["PathwayCore"]),
         // Dashboard model and renderers (JSON, CSV, Markdown, XLSX). The only importer of CXlsxWriter.
-        .target(name: "PathwayReport", dependencies: ["PathwayCore"]),
+        .target(name: "PathwayReport", dependencies: ["PathwayCore", "CXlsxWriter"]),
+        // libxlsxwriter 1.1.4 (Debian libxlsxwriter-dev), wrapped by PathwayReport/XLSX.
+        .systemLibrary(name: "CXlsxWriter", pkgConfig: "xlsxwriter", providers: [.apt(["libxlsxwriter-dev"])]),
         // `pathway diff`: compares two kpis.json snapshots with tolerances.
         .target(name: "PathwayDiff", dependencies: ["PathwayCore"]),
         // Load and publish (the only stages that touch the file system), configuration, orchestration.
@@ -51,7 +55,9 @@ let package = Package(
         .testTarget(name: "PathwayDiffTests", dependencies: ["PathwayDiff", "PathwayCore", "PathwayTestSupport"],
                     exclude: ["Fixtures"]),
         .testTarget(name: "PathwaySampleTests", dependencies: ["PathwaySample", "PathwayCore"]),
-        .testTarget(name: "PathwayReportTests", dependencies: ["PathwayReport", "PathwayCore", "PathwayTestSupport"],
+        .testTarget(name: "PathwayReportTests",
+                    dependencies: ["PathwayReport", "PathwayCore", "PathwayTestSupport",
+                                   .product(name: "ZIPFoundation", package: "ZIPFoundation")],
                     exclude: ["Markdown/Fixtures"]),
         .testTarget(
             name: "PathwayAppTests",

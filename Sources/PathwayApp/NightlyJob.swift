@@ -46,7 +46,7 @@ public enum NightlyJob {
         logger.info("evaluate: \(rows) rows, \(rejected) rejected, \(result.warningCount) warnings, \(result.kpis.count) KPIs in \(seconds(since: start, clock))")
 
         start = clock.now
-        var files = try Rendering.render(result, configuration: configuration)
+        var files = try Rendering.render(result, configuration: configuration, scratchFolder: request.outputFolder)
         logger.info("render: \(files.count) files in \(seconds(since: start, clock))")
 
         start = clock.now

@@ -73,7 +73,8 @@ public struct Publisher: Sendable {
     /// Staging folders and links left by runs that were killed (the caller holds the run lock, so no
     /// other run is writing them).
     func removeLeftovers() {
-        for name in FileSystem.listDirectory(root) where name.hasPrefix(".staging-") || name.hasPrefix(".latest-") {
+        for name in FileSystem.listDirectory(root)
+        where name.hasPrefix(".staging-") || name.hasPrefix(".latest-") || name.hasPrefix(".render-") {
             FileSystem.removeTree(path(name))
         }
     }

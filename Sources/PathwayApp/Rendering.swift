@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import PathwayCore
 import PathwayReport
 
@@ -6,14 +9,33 @@ public enum Rendering {
     public static let snapshotName = "kpis.json"
     public static let findingsName = "data-quality.csv"
     public static let markdownName = MarkdownRenderer.fileName
+    public static let workbookName = "dashboard.xlsx"
 
-    public static func render(_ result: RunResult, configuration: Configuration) throws(PathwayError) -> [OutputFile] {
+    /// Every output. libxlsxwriter writes only to files, so the workbook goes through a temporary file
+    /// in `scratchFolder` (the output folder, under the run lock) and is published with the others.
+    public static func render(_ result: RunResult, configuration: Configuration,
+                              scratchFolder: String) throws(PathwayError) -> [OutputFile] {
         let dashboard = Dashboard(result: result, authority: configuration.authority,
                                   amberMargin: configuration.amberMargin)
         return [
             OutputFile(name: snapshotName, text: SnapshotRenderer.render(result)),
             OutputFile(name: findingsName, text: FindingsCSVRenderer.render(result.findings)),
             OutputFile(name: markdownName, text: MarkdownRenderer.render(dashboard)),
+            OutputFile(name: workbookName, bytes: try workbook(dashboard, scratchFolder: scratchFolder)),
         ]
+    }
+
+    static func workbook(_ dashboard: Dashboard, scratchFolder: String) throws(PathwayError) -> [UInt8] {
+        let path = scratchFolder + "/.render-\(getpid())-" + workbookName
+        defer { unlink(path) }
+        do {
+            try FileSystem.makeDirectories(scratchFolder)
+            try XLSXRenderer.render(dashboard, to: path)
+            return try FileSystem.readFile(path)
+        } catch let error as XLSXError {
+            throw .outputFailed("cannot write \(workbookName): \(error)")
+        } catch {
+            throw .outputFailed("cannot write \(workbookName) in '\(scratchFolder)': \(error)")
+        }
     }
 }

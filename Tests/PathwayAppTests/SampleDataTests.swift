@@ -23,6 +23,10 @@ struct SampleDataTests {
         for name in ["kpis.json", "data-quality.csv", "dashboard.md"] {
             try Golden.check(try String(contentsOfFile: folder + "/" + name, encoding: .utf8), against: name, directory: reports)
         }
+        // The workbook is binary: it must equal the committed one byte for byte (`make run` re-records it).
+        let workbook = try Data(contentsOf: URL(fileURLWithPath: folder + "/dashboard.xlsx"))
+        let committed = try Data(contentsOf: Golden.folder(reports, filePath: #filePath).appendingPathComponent("dashboard.xlsx"))
+        #expect(workbook == committed, "dashboard.xlsx differs from Reports/\(Self.asOfText)/dashboard.xlsx; run make run and review")
         // The sample is clean: every row accepted, no finding.
         #expect(result.findings.isEmpty)
         #expect(result.inputs.allSatisfy { $0.rejected == 0 && $0.rows > 0 })

@@ -1,0 +1,184 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import CXlsxWriter
+import PathwayCore
+
+/// One XLSX file being written: the libxlsxwriter workbook, its sheet names and its cell formats.
+///
+/// Not `Sendable`: libxlsxwriter is not thread-safe per workbook, so a workbook and its sheets and charts
+/// stay inside one task. Use `Workbook.write(to:options:_:)`, which closes the workbook exactly once —
+/// also when the body throws, in which case the partial file is removed.
+public final class Workbook {
+    public struct Options: Sendable {
+        /// Folder for libxlsxwriter's temporary files (nil: the system's).
+        public var temporaryDirectory: String?
+        /// libxlsxwriter's constant_memory mode: rows must then be written in order. Off by default.
+        public var constantMemory: Bool
+
+        public init(temporaryDirectory: String? = nil, constantMemory: Bool = false) {
+            self.temporaryDirectory = temporaryDirectory
+            self.constantMemory = constantMemory
+        }
+    }
+
+    /// Document properties (File ▸ Properties). `created` is a day, written as midnight UTC, so the
+    /// same inputs give byte-identical files.
+    public struct Properties: Sendable {
+        public var title: String
+        public var subject: String
+        public var author: String
+        public var company: String
+        public var comments: String
+        public var created: Day
+
+        public init(title: String, subject: String = "", author: String = "", company: String = "",
+                    comments: String = "", created: Day) {
+            self.title = title
+            self.subject = subject
+            self.author = author
+            self.company = company
+            self.comments = comments
+            self.created = created
+        }
+    }
+
+    public let path: String
+    let pointer: UnsafeMutablePointer<lxw_workbook>
+    public private(set) var isClosed = false
+    /// Sheet names in the order added.
+    public private(set) var sheetNames: [SheetName] = []
+    private var usedNames: Set<String> = []
+    private var formats: [CellStyle: UnsafeMutablePointer<lxw_format>] = [:]
+    /// How many times libxlsxwriter was asked for a format (each style once) and to close the workbook.
+    private(set) var formatsCreated = 0
+    private(set) var closeCalls = 0
+
+    public init(path: String, options: Options = Options()) throws(XLSXError) {
+        var cOptions = lxw_workbook_options()
+        cOptions.constant_memory = options.constantMemory ? 1 : 0
+        cOptions.use_zip64 = 0
+        // libxlsxwriter copies the string; it only has to live for the call.
+        let tmpdir = options.temporaryDirectory.flatMap { strdup($0) }
+        defer { free(tmpdir) }
+        cOptions.tmpdir = tmpdir
+        guard let workbook = path.withCString({ workbook_new_opt($0, &cOptions) }) else {
+            throw XLSXError(.notCreated("workbook for '\(path)'"), operation: "workbook_new_opt")
+        }
+        self.path = path
+        self.pointer = workbook
+    }
+
+    deinit {
+        // A workbook dropped without close (a caller bypassing `write`): free libxlsxwriter's memory and
+        // leave no half-made file behind.
+        if !isClosed {
+            isClosed = true
+            closeCalls += 1
+            _ = workbook_close(pointer)
+            unlink(path)
+        }
+    }
+
+    /// Creates the workbook, runs `body`, then writes and closes the file. `workbook_close` runs exactly
+    /// once; when `body` or the close fails, the file at `path` is removed and the error is rethrown.
+    public static func write(to path: String, options: Options = Options(),
+                             _ body: (Workbook) throws(XLSXError) -> Void) throws(XLSXError) {
+        let workbook = try Workbook(path: path, options: options)
+        do {
+            try body(workbook)
+        } catch {
+            workbook.discard()
+            throw error
+        }
+        do {
+            try workbook.close()
+        } catch {
+            unlink(path)
+            throw error
+        }
+    }
+
+    /// Writes the file and frees the workbook. A second call throws instead of reaching C.
+    public func close() throws(XLSXError) {
+        try ensureOpen("workbook_close")
+        isClosed = true
+        closeCalls += 1
+        try XLSXError.check(workbook_close(pointer), "workbook_close", cell: nil)
+    }
+
+    /// Closes the workbook (freeing libxlsxwriter's memory) and removes whatever it wrote.
+    func discard() {
+        guard !isClosed else { return }
+        isClosed = true
+        closeCalls += 1
+        _ = workbook_close(pointer)
+        unlink(path)
+    }
+
+    func ensureOpen(_ operation: String, sheet: String? = nil) throws(XLSXError) {
+        if isClosed { throw XLSXError(.workbookClosed, operation: operation, sheet: sheet) }
+    }
+
+    /// Adds a worksheet after checking the name (Excel's rules, and unique ignoring case).
+    public func addWorksheet(_ name: String) throws(XLSXError) -> Worksheet {
+        try ensureOpen("workbook_add_worksheet", sheet: name)
+        let sheetName = try SheetName(name)
+        guard !usedNames.contains(sheetName.uniquenessKey) else {
+            throw XLSXError(.duplicateSheetName(name), operation: "add worksheet", sheet: name)
+        }
+        let added = name.withCString { workbook_add_worksheet(pointer, $0) }
+        guard let added else {
+            // The checks above mirror libxlsxwriter's; if it still refuses, report its reason.
+            let code = name.withCString { workbook_validate_sheet_name(pointer, $0) }
+            let reason: XLSXError.Reason = code == LXW_NO_ERROR ? .notCreated("worksheet") : XLSXError.library(code)
+            throw XLSXError(reason, operation: "workbook_add_worksheet", sheet: name)
+        }
+        usedNames.insert(sheetName.uniquenessKey)
+        sheetNames.append(sheetName)
+        return Worksheet(name: name, pointer: added, workbook: self)
+    }
+
+    /// Adds a chart, to be filled and then inserted into a worksheet.
+    public func addChart(_ kind: Chart.Kind) throws(XLSXError) -> Chart {
+        try ensureOpen("workbook_add_chart")
+        guard let chart = workbook_add_chart(pointer, kind.cType) else {
+            throw XLSXError(.notCreated("chart"), operation: "workbook_add_chart")
+        }
+        return Chart(pointer: chart, kind: kind, workbook: self)
+    }
+
+    /// The format of a style, created on first use and reused afterwards.
+    func format(_ style: CellStyle, sheet: String? = nil) throws(XLSXError) -> UnsafeMutablePointer<lxw_format> {
+        if let format = formats[style] { return format }
+        try ensureOpen("workbook_add_format", sheet: sheet)
+        guard let format = workbook_add_format(pointer) else {
+            throw XLSXError(.notCreated("cell format \(style)"), operation: "workbook_add_format", sheet: sheet)
+        }
+        formatsCreated += 1
+        style.configure(format)
+        formats[style] = format
+        return format
+    }
+
+    public func setProperties(_ properties: Properties) throws(XLSXError) {
+        try ensureOpen("workbook_set_properties")
+        // libxlsxwriter copies every string; the copies here only live for the call.
+        let strings = [properties.title, properties.subject, properties.author, properties.company,
+                       properties.comments].map { strdup(CellText.safe($0)) }
+        defer { strings.forEach { free($0) } }
+        var cProperties = lxw_doc_properties()
+        cProperties.title = strings[0]
+        cProperties.subject = strings[1]
+        cProperties.author = strings[2]
+        cProperties.company = strings[3]
+        cProperties.comments = strings[4]
+        cProperties.created = time_t(ExcelDate.unixTime(properties.created))
+        try XLSXError.check(workbook_set_properties(pointer, &cProperties), "workbook_set_properties")
+    }
+
+    /// The libxlsxwriter version compiled against (`LXW_VERSION`).
+    public static var libraryVersion: String { String(cString: pathway_lxw_header_version()) }
+}

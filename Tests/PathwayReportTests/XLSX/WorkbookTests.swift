@@ -1,0 +1,216 @@
+import Foundation
+import Testing
+import PathwayCore
+@testable import PathwayReport
+
+/// The Swift layer over libxlsxwriter: checks before C, errors from C, closing once, formats once, text safety.
+@Suite("XLSX workbook wrapper")
+struct WorkbookTests {
+    @Test("an invalid sheet name is rejected before libxlsxwriter sees it",
+          arguments: ["", "   ", String(repeating: "x", count: 32), "Q1/Q2", "a[b]", "c]", "x:y", "what?", "star*",
+                      "back\\slash", "'quoted", "quoted'", "History", "tab\tname"])
+    func invalidSheetName(_ name: String) throws {
+        let scratch = try ScratchDirectory()
+        try Workbook.write(to: scratch.file("names.xlsx")) { (workbook: Workbook) throws(XLSXError) in
+            do throws(XLSXError) {
+                _ = try workbook.addWorksheet(name)
+                Issue.record("'\(name)' was accepted")
+            } catch {
+                guard case let .invalidSheetName(rejected, problem) = error.reason else {
+                    Issue.record("'\(name)' was refused by C, not by the wrapper: \(error)")
+                    return
+                }
+                #expect(rejected == name)
+                #expect(!problem.isEmpty)
+                #expect(error.description.contains(problem))
+            }
+            #expect(workbook.sheetNames.isEmpty)
+            _ = try workbook.addWorksheet("Valid")
+        }
+        #expect(try XLSXPackage(path: scratch.file("names.xlsx")).sheetNames() == ["Valid"])
+    }
+
+    @Test("sheet names must be unique ignoring case; 31 characters and non-ASCII are fine")
+    func uniqueAndLongNames() throws {
+        let scratch = try ScratchDirectory()
+        let longest = String(repeating: "é", count: 31)
+        try Workbook.write(to: scratch.file("unique.xlsx")) { (workbook: Workbook) throws(XLSXError) in
+            _ = try workbook.addWorksheet("Summary")
+            _ = try workbook.addWorksheet(longest)
+            #expect(throws: XLSXError(.duplicateSheetName("SUMMARY"), operation: "add worksheet", sheet: "SUMMARY")) {
+                _ = try workbook.addWorksheet("SUMMARY")
+            }
+        }
+        #expect(try XLSXPackage(path: scratch.file("unique.xlsx")).sheetNames() == ["Summary", longest])
+    }
+
+    @Test("an lxw_error from C becomes an XLSXError naming the sheet and the cell")
+    func libraryErrorNamesSheetAndCell() throws {
+        let scratch = try ScratchDirectory()
+        try Workbook.write(to: scratch.file("range.xlsx")) { (workbook: Workbook) throws(XLSXError) in
+            let sheet = try workbook.addWorksheet("Late ICPCs")
+            do throws(XLSXError) {
+                try sheet.write(number: 1, row: 1_048_576, column: 0, style: .integer)
+                Issue.record("row 1,048,577 was accepted")
+            } catch {
+                guard case let .library(code, name, _) = error.reason else {
+                    Issue.record("expected libxlsxwriter's error, got \(error)")
+                    return
+                }
+                #expect(name == "LXW_ERROR_WORKSHEET_INDEX_OUT_OF_RANGE")
+                #expect(code > 0)
+                #expect(error.sheet == "Late ICPCs")
+                #expect(error.cell == "A1048577")
+                #expect(error.operation == "worksheet_write_number")
+                #expect(error.description.contains("sheet 'Late ICPCs'"))
+                #expect(error.description.contains("A1048577"))
+            }
+            do throws(XLSXError) {
+                try sheet.write("x", row: 0, column: 16_384)
+                Issue.record("column XFE was accepted")
+            } catch {
+                #expect(error.cell == "XFE1")
+                #expect(error.sheet == "Late ICPCs")
+            }
+            // Negative positions cannot reach C at all.
+            #expect(throws: XLSXError(.positionOutOfRange, operation: "worksheet_write_string", sheet: "Late ICPCs",
+                                      cell: "A0")) {
+                try sheet.write("x", row: -1, column: 0)
+            }
+            #expect(throws: XLSXError.self) { try sheet.write(number: .nan, row: 0, column: 0, style: .integer) }
+            try sheet.write("still fine", row: 0, column: 0)
+        }
+    }
+
+    @Test("workbook_close runs exactly once, also when the body fails, and the partial file is removed")
+    func closesOnceOnError() throws {
+        let scratch = try ScratchDirectory()
+        let path = scratch.file("failed.xlsx")
+        var captured: Workbook?
+        #expect(throws: XLSXError.self) {
+            try Workbook.write(to: path) { (workbook: Workbook) throws(XLSXError) in
+                captured = workbook
+                let sheet = try workbook.addWorksheet("Summary")
+                try sheet.write("before the failure", row: 0, column: 0)
+                _ = try workbook.addWorksheet("bad/name")
+            }
+        }
+        let workbook = try #require(captured)
+        #expect(workbook.isClosed)
+        #expect(workbook.closeCalls == 1)
+        #expect(!FileManager.default.fileExists(atPath: path))
+        // A second close never reaches C.
+        #expect(throws: XLSXError(.workbookClosed, operation: "workbook_close")) { try workbook.close() }
+        #expect(workbook.closeCalls == 1)
+    }
+
+    @Test("a successful write closes once; nothing can be written afterwards")
+    func closesOnceOnSuccess() throws {
+        let scratch = try ScratchDirectory()
+        var captured: (Workbook, Worksheet)?
+        try Workbook.write(to: scratch.file("ok.xlsx")) { (workbook: Workbook) throws(XLSXError) in
+            let sheet = try workbook.addWorksheet("Summary")
+            try sheet.write("hello", row: 0, column: 0)
+            captured = (workbook, sheet)
+        }
+        let (workbook, sheet) = try #require(captured)
+        #expect(workbook.closeCalls == 1)
+        #expect(FileManager.default.fileExists(atPath: scratch.file("ok.xlsx")))
+        #expect(throws: XLSXError(.workbookClosed, operation: "worksheet_write_string", sheet: "Summary")) {
+            try sheet.write("late", row: 1, column: 0)
+        }
+        #expect(throws: XLSXError.self) { _ = try workbook.addWorksheet("Another") }
+    }
+
+    @Test("an unwritable path fails at close with libxlsxwriter's reason, and leaves no file")
+    func unwritablePath() throws {
+        let scratch = try ScratchDirectory()
+        let path = scratch.file("missing-folder/dashboard.xlsx")
+        do throws(XLSXError) {
+            try Workbook.write(to: path) { (workbook: Workbook) throws(XLSXError) in
+                _ = try workbook.addWorksheet("Summary")
+            }
+            Issue.record("writing into a missing folder succeeded")
+        } catch {
+            guard case let .library(_, name, _) = error.reason else {
+                Issue.record("expected libxlsxwriter's error, got \(error)")
+                return
+            }
+            #expect(name == "LXW_ERROR_CREATING_XLSX_FILE")
+            #expect(error.operation == "workbook_close")
+        }
+        #expect(!FileManager.default.fileExists(atPath: path))
+    }
+
+    @Test("each style's format is created once and reused")
+    func formatCache() throws {
+        let scratch = try ScratchDirectory()
+        let path = scratch.file("formats.xlsx")
+        try Workbook.write(to: path) { (workbook: Workbook) throws(XLSXError) in
+            let sheet = try workbook.addWorksheet("Numbers")
+            for row in 0..<200 {
+                try sheet.write(percent: OneDecimal(tenths: row), row: row, column: 0)
+                try sheet.write(integer: row, row: row, column: 1)
+                try sheet.write(date: Day(daysSinceEpoch: 20_000 + row), row: row, column: 2)
+            }
+            #expect(workbook.formatsCreated == 3)
+        }
+        let package = try XLSXPackage(path: path)
+        let formats = try package.numberFormats()
+        #expect(formats.filter { $0 == "0.0%" }.count == 1)
+        #expect(formats.filter { $0 == "dd/mm/yyyy" }.count == 1)
+        let cells = try package.cells("Numbers")
+        #expect(formats[cells["A2"]!.style] == "0.0%")
+        #expect(cells["A2"]!.value == "0.001")
+        #expect(formats[cells["B2"]!.style] == "#,##0")
+        #expect(formats[cells["C1"]!.style] == "dd/mm/yyyy")
+        #expect(cells["C1"]!.value == "45569")
+    }
+
+    @Test("text that looks like a formula, and very long text, is written as a shared string")
+    func hostileText() throws {
+        let scratch = try ScratchDirectory()
+        let path = scratch.file("text.xlsx")
+        let long = String(repeating: "ab", count: 20_000)
+        let astral = String(repeating: "😀", count: 20_000)
+        let values = ["=1+2", "+44", "-x", "@sum", "|", "\"quoted\" and 'single'", "=HYPERLINK(\"http://x\")",
+                      "nul\0byte", long, astral]
+        try Workbook.write(to: path) { (workbook: Workbook) throws(XLSXError) in
+            let sheet = try workbook.addWorksheet("Text")
+            for (row, value) in values.enumerated() { try sheet.write(value, row: row, column: 0) }
+        }
+        let package = try XLSXPackage(path: path)
+        let strings = try package.sharedStrings()
+        let cells = try package.cells("Text")
+        for row in values.indices {
+            let cell = try #require(cells["A\(row + 1)"])
+            #expect(cell.type == "s")
+            #expect(!cell.hasFormula)
+        }
+        #expect(package.text(cells["A1"], strings: strings) == "=1+2")
+        #expect(package.text(cells["A6"], strings: strings) == "\"quoted\" and 'single'")
+        #expect(package.text(cells["A8"], strings: strings) == "nulbyte")
+        let cut = try #require(package.text(cells["A9"], strings: strings))
+        #expect(cut.utf16.count == CellText.maxLength)
+        #expect(cut.hasSuffix("…"))
+        #expect(cut.hasPrefix("abab"))
+        let cutAstral = try #require(package.text(cells["A10"], strings: strings))
+        #expect(cutAstral.utf16.count <= CellText.maxLength)
+        #expect(cutAstral.hasSuffix("😀…"))
+    }
+
+    @Test("days before March 1900 are written as text, not as a wrong Excel date")
+    func earlyDates() throws {
+        let scratch = try ScratchDirectory()
+        let path = scratch.file("dates.xlsx")
+        try Workbook.write(to: path) { (workbook: Workbook) throws(XLSXError) in
+            let sheet = try workbook.addWorksheet("Dates")
+            try sheet.write(date: Day(year: 1899, month: 12, day: 31)!, row: 0, column: 0)
+            try sheet.write(date: Day(year: 1900, month: 3, day: 1)!, row: 1, column: 0)
+        }
+        let package = try XLSXPackage(path: path)
+        let cells = try package.cells("Dates")
+        #expect(package.text(cells["A1"], strings: try package.sharedStrings()) == "1899-12-31")
+        #expect(cells["A2"]?.value == "61")
+    }
+}
