@@ -3,6 +3,8 @@
 /// from the configuration can be added.
 public struct Vocabulary<Code: VocabularyCode>: Sendable {
     private var labels: [String: Code]
+    /// Raw field bytes already looked up (most columns hold a handful of distinct values).
+    private var cache = ByteKeyCache<Code?>()
 
     public init(extra: [String: Code] = [:]) {
         var labels: [String: Code] = [:]
@@ -19,6 +21,13 @@ public struct Vocabulary<Code: VocabularyCode>: Sendable {
 
     /// The code for a trimmed raw value.
     public func code(for value: String) -> Code? { labels[CodedValue.normalize(value)] }
+
+    /// The code for a trimmed field's bytes, remembered by bytes; `text` makes the field's String on a miss.
+    @inline(__always)
+    public mutating func code(forBytes bytes: UnsafeBufferPointer<UInt8>, text: () -> String) -> Code? {
+        let labels = self.labels
+        return cache.value(for: bytes) { labels[CodedValue.normalize(text())] }
+    }
 }
 
 public protocol VocabularyCode: RawRepresentable<String>, CaseIterable, Hashable, Sendable {

@@ -12,18 +12,13 @@ extension Contact: DecodableRecord {
         let id = row.requiredText(.contactID)
         let child = row.requiredText(.childID)
         let date = row.requiredDate(.contactDate)
-        let source = row.requiredText(.source)
+        let source = row.requiredSource(.source)
         let marf = row.yesNo(.marf)
         let requested = row.optionalDate(.marfRequestedDate)
         let received = row.optionalDate(.marfReceivedDate)
         let incident = row.optionalDate(.policeIncidentDate)
         let decision = row.optionalDate(.decisionDate)
-        let outcome: ContactOutcome? = row.text(.outcome).map { value in
-            if let code = row.options.contactOutcomes.code(for: value) { return code }
-            row.report(.unknownContactOutcome, .outcome, value: value,
-                       "outcome '\(value)' is not a known contact outcome; counted as 'other'")
-            return .other
-        }
+        let outcome = row.contactOutcome(.outcome)
         let referral = row.optionalDate(.referralDate)
         _ = row.optionalDate(.dateOfBirth)
         guard let id, let child, let date, let source else { return nil }
@@ -31,8 +26,8 @@ extension Contact: DecodableRecord {
             row.report(.undatedReferral, .referralDate, value: nil,
                        "referral with neither referral_date nor decision_date; not counted as a dated referral")
         }
-        return Contact(id: id, childID: child, contactDate: date, source: source,
-                       isPolice: PoliceSource.matches(source), marf: marf, marfRequestedDate: requested,
+        return Contact(id: id, childID: child, contactDate: date, source: source.text,
+                       isPolice: source.isPolice, marf: marf, marfRequestedDate: requested,
                        marfReceivedDate: received, policeIncidentDate: incident, decisionDate: decision,
                        outcome: outcome, referralDate: referral, team: row.team(.team), line: row.line)
     }
@@ -48,7 +43,7 @@ extension Section47Enquiry: DecodableRecord {
         let education = row.yesNo(.educationAttended)
         let end = row.optionalDate(.endDate)
         // SPEC §2: any other text is `other` (no warning: 'other' is a legitimate outcome here).
-        let outcome = row.text(.outcome).map { row.options.section47Outcomes.code(for: $0) ?? .other }
+        let outcome = row.optionalCode(.outcome, \.section47Outcomes, unknown: .other)
         guard let id, let child, let strategy else { return nil }
         return Section47Enquiry(id: id, childID: child, contactID: row.text(.contactID), strategyDate: strategy,
                                 policeAttended: police, healthAttended: health, educationAttended: education,
@@ -60,10 +55,10 @@ extension ChildProtectionConference: DecodableRecord {
     public static func decode(_ row: inout RowDecoder<ConferenceColumn>) -> ChildProtectionConference? {
         let id = row.requiredText(.conferenceID)
         let child = row.requiredText(.childID)
-        let type = row.requiredCode(.type, row.options.conferenceTypes)
+        let type = row.requiredCode(.type, \.conferenceTypes)
         let date = row.requiredDate(.conferenceDate)
-        let outcome = row.optionalCode(.outcome, row.options.conferenceOutcomes)
-        let category = row.optionalCode(.category, row.options.categories)
+        let outcome = row.optionalCode(.outcome, \.conferenceOutcomes)
+        let category = row.optionalCode(.category, \.categories)
         let parents = row.yesNo(.parentsParticipated)
         guard let id, let child, let type, let date else { return nil }
         return ChildProtectionConference(id: id, childID: child, type: type, date: date, s47ID: row.text(.s47ID),
@@ -83,9 +78,9 @@ extension CaseAudit: DecodableRecord {
                        "grade '\(value)' is a number, which is ambiguous; write the grade in words")
             grade = nil
         } else {
-            grade = row.requiredCode(.grade, row.options.grades)
+            grade = row.requiredCode(.grade, \.grades)
         }
-        let moderated = row.optionalCode(.moderatedGrade, row.options.grades)
+        let moderated = row.optionalCode(.moderatedGrade, \.grades)
         let due = row.optionalDate(.actionsDueDate)
         let completed = row.optionalDate(.actionsCompletedDate)
         row.checkDomainGrades()

@@ -1,38 +1,80 @@
-/// Typed access to one CSV record's fields by canonical column, collecting problems as it goes.
+/// Typed access to a record's fields by canonical column, collecting problems as it goes. One decoder
+/// serves a whole file (`begin` moves it to the next record), so its caches of coded values, sources
+/// and teams live as long as the file.
 ///
 /// Only the first error in column order is kept (a rejected row yields one error finding); warnings
 /// are kept only if the row is accepted.
 public struct RowDecoder<Column: SchemaColumn> {
+    /// A source's text and whether it is the police (SPEC §2 "Police source").
+    struct Source: Sendable {
+        let text: String
+        let isPolice: Bool
+    }
+
     let reader: CSVReader
-    let record: CSVRecord
+    private(set) var record = CSVRecord()
     let header: HeaderMatch<Column>
     let file: String
-    public let options: DecodingOptions
+    public private(set) var options: DecodingOptions
+    private var sources = ByteKeyCache<Source>()
+    private var teams = ByteKeyCache<String>()
     private(set) var firstError: Finding?
     private(set) var warnings: [Finding] = []
 
-    init(reader: CSVReader, record: CSVRecord, header: HeaderMatch<Column>, file: String, options: DecodingOptions) {
+    init(reader: CSVReader, header: HeaderMatch<Column>, file: String, options: DecodingOptions) {
         self.reader = reader
-        self.record = record
         self.header = header
         self.file = file
         self.options = options
     }
 
+    /// Moves to the next record.
+    mutating func begin(_ record: CSVRecord) {
+        self.record = record
+        firstError = nil
+        warnings.removeAll(keepingCapacity: true)
+    }
+
     public var line: Int { record.line }
 
-    /// The trimmed text of a column, nil when blank or when the file has no such column.
-    public func text(_ column: Column) -> String? {
+    /// The column's field, nil when blank or when the file has no such column.
+    @inline(__always)
+    func field(_ column: Column) -> CSVField? {
         guard let position = header.position(of: column) else { return nil }
         let field = record.fields[position]
-        if reader.isBlank(field) { return nil }
-        return reader.trimmedString(field)
+        return reader.isBlank(field) ? nil : field
+    }
+
+    /// The trimmed text of a column, nil when blank or absent.
+    public func text(_ column: Column) -> String? {
+        field(column).map { reader.trimmedString($0) }
     }
 
     /// Team name as shown in outputs (after the configured display-name mapping).
-    public func team(_ column: Column) -> String? {
-        guard let raw = text(column) else { return nil }
-        return options.teamNames[raw] ?? raw
+    public mutating func team(_ column: Column) -> String? {
+        guard let field = field(column) else { return nil }
+        let reader = self.reader, names = options.teamNames
+        return reader.withTrimmedBytes(field) { bytes in
+            teams.value(for: bytes) {
+                let raw = reader.trimmedString(field)
+                return names[raw] ?? raw
+            }
+        }
+    }
+
+    /// The source and whether it is the police; nil (with an error) when blank.
+    mutating func requiredSource(_ column: Column) -> Source? {
+        guard let field = field(column) else {
+            report(.missingRequiredValue, column, value: nil, "\(column.spec.name) is blank")
+            return nil
+        }
+        let reader = self.reader
+        return reader.withTrimmedBytes(field) { bytes in
+            sources.value(for: bytes) {
+                let text = reader.trimmedString(field)
+                return Source(text: text, isPolice: PoliceSource.matches(text))
+            }
+        }
     }
 
     public mutating func requiredText(_ column: Column) -> String? {
@@ -44,51 +86,80 @@ public struct RowDecoder<Column: SchemaColumn> {
     }
 
     public mutating func requiredDate(_ column: Column) -> Day? {
-        guard let position = header.position(of: column), !reader.isBlank(record.fields[position]) else {
+        guard let field = field(column) else {
             report(.missingRequiredValue, column, value: nil, "\(column.spec.name) is blank")
             return nil
         }
-        if let day = reader.withTrimmedBytes(record.fields[position], DateParser.parse) { return day }
-        let value = reader.trimmedString(record.fields[position])
+        if let day = reader.withTrimmedBytes(field, DateParser.parse) { return day }
+        let value = reader.trimmedString(field)
         report(.unparseableRequiredDate, column, value: value,
                "\(column.spec.name) '\(value)' is not a valid date (YYYY-MM-DD or DD/MM/YYYY)")
         return nil
     }
 
     public mutating func optionalDate(_ column: Column) -> Day? {
-        guard let position = header.position(of: column), !reader.isBlank(record.fields[position]) else { return nil }
-        if let day = reader.withTrimmedBytes(record.fields[position], DateParser.parse) { return day }
-        let value = reader.trimmedString(record.fields[position])
+        guard let field = field(column) else { return nil }
+        if let day = reader.withTrimmedBytes(field, DateParser.parse) { return day }
+        let value = reader.trimmedString(field)
         report(.unparseableOptionalDate, column, value: value,
                "\(column.spec.name) '\(value)' is not a valid date (YYYY-MM-DD or DD/MM/YYYY); treated as blank")
         return nil
     }
 
     public mutating func yesNo(_ column: Column) -> Bool? {
-        guard let value = text(column) else { return nil }
-        if let code = options.yesNo.code(for: value) { return code == .yes }
+        guard let field = field(column) else { return nil }
+        if let code = lookUp(field, \.yesNo) { return code == .yes }
+        let value = reader.trimmedString(field)
         report(.unparseableYesNo, column, value: value,
                "\(column.spec.name) '\(value)' is not yes or no; treated as not recorded")
         return nil
     }
 
-    /// An optional coded value; unknown text is blank with a warning of `rule`.
-    public mutating func optionalCode<Code: VocabularyCode>(_ column: Column, _ vocabulary: Vocabulary<Code>,
-                                                             unknown rule: ValidationRule = .unknownCode,
-                                                             treatedAs: String = "treated as blank") -> Code? {
-        guard let value = text(column) else { return nil }
-        if let code = vocabulary.code(for: value) { return code }
-        report(rule, column, value: value, "\(column.spec.name) '\(value)' is not a known code; \(treatedAs)")
+    /// A contact outcome: unknown text counts as `other`, with a warning.
+    mutating func contactOutcome(_ column: Column) -> ContactOutcome? {
+        guard let field = field(column) else { return nil }
+        if let code = lookUp(field, \.contactOutcomes) { return code }
+        let value = reader.trimmedString(field)
+        report(.unknownContactOutcome, column, value: value,
+               "\(column.spec.name) '\(value)' is not a known contact outcome; counted as 'other'")
+        return .other
+    }
+
+    /// An optional coded value; unknown text is `unknown` when given (no warning), else blank with a warning.
+    public mutating func optionalCode<Code: VocabularyCode>(
+        _ column: Column, _ vocabulary: WritableKeyPath<DecodingOptions, Vocabulary<Code>>, unknown: Code? = nil
+    ) -> Code? {
+        guard let field = field(column) else { return nil }
+        if let code = lookUp(field, vocabulary) { return code }
+        if let unknown { return unknown }
+        let value = reader.trimmedString(field)
+        report(.unknownCode, column, value: value, "\(column.spec.name) '\(value)' is not a known code; treated as blank")
         return nil
     }
 
     /// A required coded value; blank or unknown text rejects the row.
-    public mutating func requiredCode<Code: VocabularyCode>(_ column: Column, _ vocabulary: Vocabulary<Code>) -> Code? {
-        guard let value = requiredText(column) else { return nil }
-        if let code = vocabulary.code(for: value) { return code }
+    public mutating func requiredCode<Code: VocabularyCode>(
+        _ column: Column, _ vocabulary: WritableKeyPath<DecodingOptions, Vocabulary<Code>>
+    ) -> Code? {
+        guard let field = field(column) else {
+            report(.missingRequiredValue, column, value: nil, "\(column.spec.name) is blank")
+            return nil
+        }
+        if let code = lookUp(field, vocabulary) { return code }
+        let value = reader.trimmedString(field)
         report(.unknownRequiredCode, column, value: value,
                "\(column.spec.name) '\(value)' is not one of: \(Code.allCases.map(\.rawValue).joined(separator: ", "))")
         return nil
+    }
+
+    @inline(__always)
+    private mutating func lookUp<Code: VocabularyCode>(
+        _ field: CSVField, _ vocabulary: WritableKeyPath<DecodingOptions, Vocabulary<Code>>
+    ) -> Code? {
+        let reader = self.reader
+        return reader.withTrimmedBytes(field) { bytes in
+            options[keyPath: vocabulary].code(forBytes: bytes) { reader.trimmedString(field) }
+        }
     }
 
     /// Records a problem with a column (an error or warning according to the rule).
@@ -112,11 +183,10 @@ public struct RowDecoder<Column: SchemaColumn> {
         for (name, position) in header.domainColumns {
             let field = record.fields[position]
             if reader.isBlank(field) { continue }
+            if lookUp(field, \.grades) != nil { continue }
             let value = reader.trimmedString(field)
-            if options.grades.code(for: value) == nil {
-                report(.unknownCode, columnName: name, position: position, value: value,
-                       "\(name) '\(value)' is not a grade (outstanding, good, requires_improvement, inadequate); treated as blank")
-            }
+            report(.unknownCode, columnName: name, position: position, value: value,
+                   "\(name) '\(value)' is not a grade (outstanding, good, requires_improvement, inadequate); treated as blank")
         }
     }
 }
