@@ -24,17 +24,27 @@ public enum Evaluation {
                          calendarSource: calendar.source)
     }
 
-    /// Every file decoded (in parallel: one file per task).
+    /// Every file decoded. The work is spread over the cores as separate tasks, largest first: each
+    /// file's decoding and each file's SHA-256 (so hashing the largest file overlaps decoding it).
     public static func decodeAll(_ inputs: [LoadedInput], options: DecodingOptions) throws(PathwayError) -> DecodedInputs {
-        let slots = DecodeSlots(count: inputs.count)
-        DispatchQueue.concurrentPerform(iterations: inputs.count) { index in
-            slots.set(index, decode(inputs[index], options: options))
+        let order = inputs.indices.sorted { inputs[$0].bytes.count > inputs[$1].bytes.count }
+        let digests = ConcurrentSlots<String>(count: inputs.count)
+        let decoded = ConcurrentSlots<Result<DecodedAny, SchemaError>>(count: inputs.count)
+        // Tasks 0..<n hash, n..<2n decode; interleaved so the biggest file's two tasks start first.
+        let tasks = order.flatMap { [($0, true), ($0, false)] }
+        DispatchQueue.concurrentPerform(iterations: tasks.count) { task in
+            let (index, hashing) = tasks[task]
+            if hashing {
+                digests.set(index, SHA256.hexDigest(inputs[index].bytes))
+            } else {
+                decoded.set(index, decode(inputs[index], options: options))
+            }
         }
         var all = DecodedInputs()
         for index in inputs.indices {
-            switch slots.get(index) {
+            switch decoded.get(index) {
             case let .failure(error): throw .dataUnusable(error.description)
-            case let .success(file): all.add(file)
+            case let .success(file): all.add(file.withDigest(digests.get(index)!))
             case nil: preconditionFailure("every input is decoded")
             }
         }
@@ -45,13 +55,13 @@ public enum Evaluation {
         do throws(SchemaError) {
             switch input.file {
             case .contacts:
-                return .success(.contacts(try FileDecoder.decode(Contact.self, raw: input.bytes, fileName: input.name, options: options)))
+                return .success(.contacts(try FileDecoder.decode(Contact.self, raw: input.bytes, fileName: input.name, options: options, sha256: "")))
             case .s47Enquiries:
-                return .success(.enquiries(try FileDecoder.decode(Section47Enquiry.self, raw: input.bytes, fileName: input.name, options: options)))
+                return .success(.enquiries(try FileDecoder.decode(Section47Enquiry.self, raw: input.bytes, fileName: input.name, options: options, sha256: "")))
             case .conferences:
-                return .success(.conferences(try FileDecoder.decode(ChildProtectionConference.self, raw: input.bytes, fileName: input.name, options: options)))
+                return .success(.conferences(try FileDecoder.decode(ChildProtectionConference.self, raw: input.bytes, fileName: input.name, options: options, sha256: "")))
             case .audits:
-                return .success(.audits(try FileDecoder.decode(CaseAudit.self, raw: input.bytes, fileName: input.name, options: options)))
+                return .success(.audits(try FileDecoder.decode(CaseAudit.self, raw: input.bytes, fileName: input.name, options: options, sha256: "")))
             }
         } catch {
             return .failure(error)
@@ -74,6 +84,16 @@ enum DecodedAny: Sendable {
     case enquiries(DecodedFile<Section47Enquiry>)
     case conferences(DecodedFile<ChildProtectionConference>)
     case audits(DecodedFile<CaseAudit>)
+
+    /// The same file with the digest computed by the hashing task.
+    func withDigest(_ sha256: String) -> DecodedAny {
+        switch self {
+        case var .contacts(f): f.summary = f.summary.with(sha256: sha256); return .contacts(f)
+        case var .enquiries(f): f.summary = f.summary.with(sha256: sha256); return .enquiries(f)
+        case var .conferences(f): f.summary = f.summary.with(sha256: sha256); return .conferences(f)
+        case var .audits(f): f.summary = f.summary.with(sha256: sha256); return .audits(f)
+        }
+    }
 }
 
 /// The decode stage's result for all files.
@@ -95,22 +115,3 @@ public struct DecodedInputs: Sendable {
     }
 }
 
-/// Results written by concurrent tasks, one slot each.
-final class DecodeSlots: @unchecked Sendable {
-    private var slots: [Result<DecodedAny, SchemaError>?]
-    private let lock = NSLock()
-
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-    func set(_ index: Int, _ value: Result<DecodedAny, SchemaError>) {
-        lock.lock()
-        slots[index] = value
-        lock.unlock()
-    }
-
-    func get(_ index: Int) -> Result<DecodedAny, SchemaError>? {
-        lock.lock()
-        defer { lock.unlock() }
-        return slots[index]
-    }
-}

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The compute stage: runs every declaration over the linked cases.
 public struct KPIEngine: Sendable {
     public let catalogue: [KPIDefinition]
@@ -14,13 +16,21 @@ public struct KPIEngine: Sendable {
         self.amberMargin = amberMargin
     }
 
-    /// Every KPI, sorted by id.
+    /// Every KPI, sorted by id. KPIs are independent, so they are computed on all cores.
     public func compute(_ cases: LinkedCases, context: KPIContext) throws(CalendarError) -> [KPIResult] {
-        var results: [KPIResult] = []
-        for kpi in catalogue.sorted(by: { CodePoint.less($0.id, $1.id) }) {
-            results.append(try compute(kpi, cases, context: context))
+        let kpis = catalogue.sorted(by: { CodePoint.less($0.id, $1.id) })
+        let results = ConcurrentSlots<Result<KPIResult, CalendarError>>(count: kpis.count)
+        DispatchQueue.concurrentPerform(iterations: kpis.count) { index in
+            do throws(CalendarError) {
+                results.set(index, .success(try compute(kpis[index], cases, context: context)))
+            } catch {
+                results.set(index, .failure(error))
+            }
         }
-        return results
+        // The first failure in id order, so the error does not depend on scheduling.
+        var out: [KPIResult] = []
+        for index in kpis.indices { out.append(try results.get(index)!.get()) }
+        return out
     }
 
     public func compute(_ kpi: KPIDefinition, _ cases: LinkedCases, context: KPIContext) throws(CalendarError) -> KPIResult {
@@ -36,3 +46,4 @@ public struct KPIEngine: Sendable {
                          target: target, rag: rag)
     }
 }
+

@@ -1,8 +1,10 @@
 /// Decode and validate (SPEC §2): CSV bytes → typed records + findings. Every record is accepted or
 /// rejected; a rejected record yields exactly one error finding.
 public enum FileDecoder {
+    /// `sha256` is the file's digest when the caller computed it already (in parallel); else it is computed here.
     public static func decode<Record: DecodableRecord>(
-        _: Record.Type, raw: [UInt8], fileName: String, options: DecodingOptions = DecodingOptions()
+        _: Record.Type, raw: [UInt8], fileName: String, options: DecodingOptions = DecodingOptions(),
+        sha256: String? = nil
     ) throws(SchemaError) -> DecodedFile<Record> {
         let text = SourceDecoder.decode(raw)
         var reader = CSVReader(text: text)
@@ -66,7 +68,7 @@ public enum FileDecoder {
             }
         }
         let summary = InputSummary(file: fileName, rows: rows, accepted: records.count, rejected: rejected,
-                                   sha256: SHA256.hexDigest(raw), encoding: text.encoding, byteCount: raw.count)
+                                   sha256: sha256 ?? SHA256.hexDigest(raw), encoding: text.encoding, byteCount: raw.count)
         return DecodedFile(records: records, findings: findings, summary: summary)
     }
 

@@ -20,6 +20,11 @@ public struct InputSummary: Sendable, Hashable {
         self.byteCount = byteCount
     }
 
+    public func with(sha256: String) -> InputSummary {
+        InputSummary(file: file, rows: rows, accepted: accepted, rejected: rejected, sha256: sha256,
+                     encoding: encoding, byteCount: byteCount)
+    }
+
     /// Rejected rows as a percentage of rows (0 for an empty file).
     public var rejectedPercent: Double { rows == 0 ? 0 : 100 * Double(rejected) / Double(rows) }
 }

@@ -1,0 +1,22 @@
+import Foundation
+
+/// Results written by concurrent tasks (`DispatchQueue.concurrentPerform`), one slot per task, read
+/// back in a fixed order so that nothing depends on scheduling.
+public final class ConcurrentSlots<Value: Sendable>: @unchecked Sendable {
+    private var slots: [Value?]
+    private let lock = NSLock()
+
+    public init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    public func set(_ index: Int, _ value: Value) {
+        lock.lock()
+        slots[index] = value
+        lock.unlock()
+    }
+
+    public func get(_ index: Int) -> Value? {
+        lock.lock()
+        defer { lock.unlock() }
+        return slots[index]
+    }
+}
