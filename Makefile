@@ -6,7 +6,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 DEB_PACKAGES := libxlsxwriter-dev zlib1g-dev pkg-config
 PATHWAY := .build/release/pathway
 
-.PHONY: deps build run test sample check-reports docs clean
+.PHONY: deps build run test sample check-reports docs clean bench
 SAMPLE_ARGS := --seed 20260331 --as-of $(AS_OF)
 
 ## deps: install the Debian packages that are missing (as root, or with sudo)
@@ -42,6 +42,10 @@ check-reports: sample run
 	git diff --exit-code -- SampleData Reports
 	@untracked=$$(git status --porcelain --untracked-files=all -- SampleData Reports); \
 	if [ -n "$$untracked" ]; then echo "not committed:"; echo "$$untracked"; exit 1; fi
+
+## bench: time pathway against cat and DuckDB on generated sets (see bench/README.md; data cached in ~/.cache/pathway-bench)
+bench: build
+	PATHWAY=$(PATHWAY) bench/bench.sh
 
 ## docs: regenerate docs/KPIS.md from the KPI declarations
 docs: build

@@ -5,7 +5,7 @@
 # Environment (all optional):
 #   PATHWAY             pathway executable; when unset: swift build -c release, .build/release/pathway
 #   PATHWAY_BENCH_DATA  data set cache (default ~/.cache/pathway-bench); sets live in <cache>/<children>/
-#   BENCH_SIZES         children per set (default "100000 1000000 10000000")
+#   BENCH_SIZES         children per set (default "100000 1000000 9999999": the generator's ids have 7 digits)
 #   BENCH_RUNS          timed runs of each program per set (default 5; sets over 2,000,000 children: 3)
 #   BENCH_PYTHON        Python with duckdb (default python3; a venv under the cache if duckdb is missing)
 #   BENCH_DUCKDB_THREADS  DuckDB threads (default: all cores)
@@ -17,7 +17,7 @@ cd "$(dirname "$0")/.."
 REPO=$PWD
 DATE=${1:-${BENCH_DATE:-$(date +%F)}}
 DATA=${PATHWAY_BENCH_DATA:-$HOME/.cache/pathway-bench}
-SIZES=${BENCH_SIZES:-"100000 1000000 10000000"}
+SIZES=${BENCH_SIZES:-"100000 1000000 9999999"}
 AS_OF=2026-03-31
 SEED=42
 HOLIDAYS=$REPO/Sources/PathwayApp/Resources/bank-holidays-england-and-wales.csv
@@ -99,11 +99,14 @@ ensure_set() {  # children → 0 when the set is ready, 1 when skipped (reason o
     fi
     say "generating $n children into $dir (about $((n * per / 1000000)) MB)"
     local t0; t0=$(now_ns)
-    if ! "$PATHWAY" sample --output "$dir.partial" --children "$n" --seed "$SEED" --as-of "$AS_OF" >&2; then
+    if ! "$PATHWAY" sample --output "$dir.partial" --children "$n" --seed "$SEED" --as-of "$AS_OF" \
+            2> "$WORK/sample.log"; then
+        cat "$WORK/sample.log" >&2
         rm -rf "$dir.partial"
-        echo "skipped: pathway sample failed"
+        echo "FAILED: pathway sample: $(tail -1 "$WORK/sample.log")"
         return 1
     fi
+    cat "$WORK/sample.log" >&2
     echo "$want" > "$dir.partial/.complete"
     mv "$dir.partial" "$dir"
     say "generated $n children in $(seconds_since "$t0") s"
@@ -119,6 +122,7 @@ for n in $SIZES; do
     if ! reason=$(ensure_set "$n"); then
         say "$n children: $reason"
         printf '%s\t%s\t\t\t\t\n' "$n" "$reason" >> "$SETS_TSV"
+        case $reason in FAILED*) failed=1 ;; esac
         continue
     fi
     for f in "${FILES[@]}"; do [ -f "$dir/$f" ] || die "$dir/$f missing (delete $dir to regenerate)"; done
@@ -169,12 +173,15 @@ for n in $SIZES; do
 done
 
 # --- report -----------------------------------------------------------------------------------
+# Keep the raw measurements (runs.tsv, sets.tsv, both programs' KPIs) for bench/report.py --work.
+rm -rf "$DATA/last-run"; mkdir -p "$DATA/last-run"
+cp "$WORK"/*.tsv "$WORK"/*-kpis.*.json "$WORK"/duckdb.*.json "$DATA/last-run/" 2>/dev/null || true
 status=0
-"$PY" "$REPO/bench/report.py" --work "$WORK" --markdown "$RESULTS" --date "$DATE" \
+"$PY" "$REPO/bench/report.py" --work "$DATA/last-run" --markdown "$RESULTS" --date "$DATE" \
     --pathway "$PATHWAY" --duckdb-version "$DUCKDB_VERSION" --data "$DATA" --as-of "$AS_OF" --seed "$SEED" \
     || status=$?
 [ "$status" = 0 ] || [ "$status" = 3 ] || die "report.py failed"
 say "results written to ${RESULTS#"$REPO"/}"
-[ "$failed" = 0 ] || { say "pathway and DuckDB disagree (see above)"; exit 1; }
+[ "$failed" = 0 ] || { say "a set failed to generate, or pathway and DuckDB disagree (see above)"; exit 1; }
 if [ "${BENCH_STRICT:-0}" = 1 ] && [ "$status" = 3 ]; then exit 3; fi
 exit 0

@@ -209,7 +209,13 @@ def code_sql(expr, vocabulary, extra):
     return f"CASE WHEN {expr} IS NULL THEN NULL {' '.join(arms)} ELSE {other} END"
 
 
-def load_table(con, name, input_dir, lenient, extra):
+# Columns the headline KPIs never read; the canonical mode does not load them (the CSV reader then
+# skips them). The lenient mode needs ids and child ids for its validation.
+UNUSED = {"contacts": {"contact_id", "team"}, "s47": {"child_id", "team"}, "conf": {"team"},
+          "audits": {"audit_id", "child_id", "team"}}
+
+
+def load_table(con, name, input_dir, lenient, extra, row_filter=None):
     file_name, columns = SCHEMAS[name]
     path = os.path.join(input_dir, file_name)
     if not os.path.exists(path):
@@ -250,6 +256,8 @@ def load_table(con, name, input_dir, lenient, extra):
 
     select = []
     for canonical, aliases, kind, required in columns:
+        if not lenient and canonical in UNUSED[name]:
+            continue
         if canonical not in position:
             null_type = "DATE" if kind == "date" else ("BOOLEAN" if kind == "yesno" else "VARCHAR")
             if kind == "source":
@@ -277,6 +285,8 @@ def load_table(con, name, input_dir, lenient, extra):
         elif kind.startswith("code:"):
             select.append(f"{code_sql(norm(canonical), kind[5:], extra)} AS {canonical}")
     query = f"SELECT {', '.join(select)} FROM {read}"
+    if row_filter and not lenient:
+        query = f"SELECT * FROM ({query}) WHERE {row_filter}"
 
     if lenient:
         # Drop what pathway rejects: a blank or unparseable required field, an unknown conference
@@ -321,7 +331,8 @@ def kpi_queries(p):
         "contacts": f"""
 WITH c AS (
   SELECT contacts.*, k1.cum AS cum_c, k2.cum AS cum_d, k3.cum AS cum_req, k4.cum AS cum_rec
-  FROM contacts
+  FROM (SELECT * FROM contacts
+        WHERE {inw('contact_date')} OR {inw('decision_date')} OR {inw('marf_requested_date')}) contacts
   LEFT JOIN cal k1 ON k1.d = contact_date LEFT JOIN cal k2 ON k2.d = decision_date
   LEFT JOIN cal k3 ON k3.d = marf_requested_date LEFT JOIN cal k4 ON k4.d = marf_received_date)
 SELECT
@@ -364,7 +375,7 @@ FROM c""",
 WITH r AS (
   SELECT child_id, coalesce(referral_date, decision_date) AS r, count(*) AS n
   FROM contacts
-  WHERE outcome = 'referral' AND coalesce(referral_date, decision_date) IS NOT NULL
+  WHERE outcome = 'referral' AND coalesce(referral_date, decision_date) BETWEEN {p['W0_12']} AND {A}
   GROUP BY ALL),
 p AS (
   SELECT n, r, lag(r) OVER (PARTITION BY child_id ORDER BY r) AS prev FROM r)
@@ -416,17 +427,17 @@ FROM i""",
 WITH firstplan AS (
   SELECT child_id, min(conference_date) AS first_plan
   FROM conf WHERE type IN ('initial', 'transfer_in') AND outcome = 'plan' GROUP BY child_id),
+reviews AS (
+  SELECT child_id, conference_date AS d FROM conf WHERE type = 'review' AND {inw('conference_date')}),
 byday AS (
-  SELECT child_id, conference_date AS d,
-         arg_max({{'type': type, 'outcome': outcome}}, conference_id) AS last
-  FROM conf GROUP BY ALL),
-pred AS (
-  SELECT child_id, d, lag(d) OVER w AS pd, lag(last) OVER w AS p
-  FROM byday WINDOW w AS (PARTITION BY child_id ORDER BY d)),
+  SELECT child_id, conference_date AS pd,
+         arg_max({{'type': type, 'outcome': outcome}}, conference_id) AS p
+  FROM conf
+  WHERE conference_date < {A} AND child_id IN (SELECT child_id FROM reviews)
+  GROUP BY ALL),
 rev AS (
-  SELECT r.conference_date AS d, pred.pd, pred.p.type AS ptype, pred.p.outcome AS pout
-  FROM conf r JOIN pred ON pred.child_id = r.child_id AND pred.d = r.conference_date
-  WHERE r.type = 'review' AND {inw('r.conference_date')}),
+  SELECT r.d, b.pd, b.p.type AS ptype, b.p.outcome AS pout
+  FROM reviews r ASOF LEFT JOIN byday b ON b.child_id = r.child_id AND b.pd < r.d),
 revv AS (
   SELECT d,
          -- coalesce: a NULL here (e.g. a blank initial outcome) means "not valid", not "unknown"
@@ -509,14 +520,21 @@ def main():
     if args.lenient:
         con.execute(LENIENT_MACROS)
 
+    # Contacts that no headline KPI can see are not kept: every KPI on contacts anchors on a date in
+    # the window, except the re-referral look-back, which reaches 12 months before the window.
+    W0, A, W0_12 = f"DATE '{w0}'", f"DATE '{as_of}'", f"DATE '{add_months(w0, -12)}'"
+    row_filters = {"contacts": " OR ".join([
+        f"contact_date BETWEEN {W0} AND {A}", f"decision_date BETWEEN {W0} AND {A}",
+        f"marf_requested_date BETWEEN {W0} AND {A}",
+        f"(outcome = 'referral' AND coalesce(referral_date, decision_date) BETWEEN {W0_12} AND {A})"])}
     for name in SCHEMAS:
         t = time.monotonic()
-        load_table(con, name, args.input, args.lenient, extra)
+        load_table(con, name, args.input, args.lenient, extra, row_filters.get(name))
         if args.timings:
             print(f"duckdb: load {name} {time.monotonic() - t:.3f}s", file=sys.stderr)
     t1 = time.monotonic()
 
-    params = {"W0": f"DATE '{w0}'", "A": f"DATE '{as_of}'", "cum_A": str(cum[(as_of - first).days])}
+    params = {"W0": f"DATE '{w0}'", "A": f"DATE '{as_of}'", "W0_12": f"DATE '{add_months(w0, -12)}'", "cum_A": str(cum[(as_of - first).days])}
     raw = {}
     for name, sql in kpi_queries(params).items():
         t = time.monotonic()

@@ -93,10 +93,12 @@ def main():
         rows_out.append({
             "size": f"{size:,}", "MB": f"{nbytes / 1e6:,.1f}", "rows": f"{nrows:,}", "cat s": f"{cat:.3f}",
             "pathway s": f"{pw_s:.2f}", "DuckDB s": f"{dk_s:.2f}", "DuckDB/pathway": f"{ratio:.2f}",
+            "pathway CPU s": f"{median([r['cpu'] for r in pw]):.2f}",
+            "DuckDB CPU s": f"{median([r['cpu'] for r in dk]):.2f}",
             "MB/s": f"{nbytes / 1e6 / pw_s:,.0f}", "rows/s": f"{nrows / pw_s:,.0f}",
             "pathway RSS MB": f"{pw_rss / 1e6:,.0f}", "DuckDB RSS MB": f"{dk_rss / 1e6:,.0f}",
             "pathway cores": f"{pw_cores:.2f}", "KPIs equal": "yes" if verdict == "equal" else "**NO**",
-            f"≤1.5·cat+1 ({1.5 * cat + 1:.1f} s)": yes(t_wall), "≥2× DuckDB": yes(t_ratio),
+            "≤1.5·cat+1 s": f"{yes(t_wall)} ({1.5 * cat + 1:.2f})", "≥2× DuckDB": yes(t_ratio),
             "RSS ≤1 GB": yes(t_rss), "both cores": yes(t_cores),
         })
         for tool, rs in (("pathway", pw), ("DuckDB", dk)):
@@ -104,7 +106,7 @@ def main():
                 f"{r['wall']:.2f} s ({r['cpu']:.2f} s CPU, {r['rss'] / 1e6:,.0f} MB)" for r in sorted(rs, key=lambda r: r["run"])))
 
     headers = list(rows_out[0].keys()) if rows_out else ["size"]
-    widths = {h: max(len(h), *(len(r[h]) for r in rows_out)) for h in headers}
+    widths = {h: max([len(h)] + [len(r[h]) for r in rows_out]) for h in headers}
     print()
     print("  ".join(h.rjust(widths[h]) for h in headers))
     for r in rows_out:
@@ -125,16 +127,17 @@ def main():
            "Times are medians of the runs below (wall clock, page cache warm); RSS is the largest peak "
            "of the runs (GNU time `Maximum resident set size`); MB = 10^6 bytes; rows = data records of "
            "the four files (pathway's `inputs[].rows`); MB/s and rows/s are pathway's; \"pathway cores\" "
-           "is (user + system CPU) / wall of pathway's median run.", ""]
+           "is (user + system CPU) / wall of pathway's median run; CPU s are medians of user + system time, "
+           "less sensitive than wall time to other work on the machine.", ""]
     md += ["## Runs", ""] + per_run + [""]
     cpu = sh("lscpu | sed -n 's/^Model name: *//p'") or platform.processor()
     md += ["## Machine and versions", "",
            f"- CPU: {cpu}; {os.cpu_count()} logical cores; memory: {mem_gib()} GiB; kernel {platform.release()}",
            f"- load average when the report was written: {' '.join(f'{x:.2f}' for x in os.getloadavg())} "
            "(other work on the machine makes the times noisy)",
-           f"- pathway: {sh(f'{a.pathway} --version') if a.pathway else '?'} "
-           f"(git {sh('git rev-parse --short HEAD 2>/dev/null') or '?'}"
-           f"{', uncommitted changes' if sh('git status --porcelain --untracked-files=no 2>/dev/null') else ''})",
+           f"- pathway: `{a.pathway}`, {sh(f'{a.pathway} --version') if a.pathway else '?'}; repository at "
+           f"git {sh('git rev-parse --short HEAD 2>/dev/null') or '?'}"
+           f"{' with uncommitted changes' if sh('git status --porcelain --untracked-files=no 2>/dev/null') else ''}",
            f"- {sh('swift --version 2>/dev/null | head -1')}",
            f"- DuckDB {a.duckdb_version} (Python package), Python {platform.python_version()}",
            f"- data: `pathway sample --children N --seed {a.seed} --as-of {a.as_of}` in {a.data}", ""]

@@ -12,6 +12,8 @@ public struct ReportingPeriods: Sendable {
     public let months: [Month]
     /// The smallest range holding the window and every month: records outside it are in no period.
     public let scope: DayRange
+    /// For each day of `scope` (by offset from its start), the index of its month in `months`, or -1.
+    private let monthByOffset: [Int8]
 
     public init(asOf: Day) {
         self.asOf = asOf
@@ -22,14 +24,20 @@ public struct ReportingPeriods: Sendable {
             return Month(month: month, range: DayRange(start: month.firstDay, end: min(month.lastDay, asOf)))
         }
         scope = DayRange(start: min(window.start, months[0].range.start), end: asOf)
+        var table = [Int8](repeating: -1, count: scope.start.days(to: scope.end) + 1)
+        for (index, month) in months.enumerated() {
+            for offset in scope.start.days(to: month.range.start)...scope.start.days(to: month.range.end) {
+                table[offset] = Int8(index)
+            }
+        }
+        monthByOffset = table
     }
 
     /// The index in `months` of the month holding `day`, if any.
     @inline(__always)
     public func monthIndex(of day: Day) -> Int? {
-        guard day >= months[0].range.start, day <= asOf else { return nil }
-        let first = months[0].month
-        let m = day.yearMonth
-        return (m.year - first.year) * 12 + (m.month - first.month)
+        guard scope.contains(day) else { return nil }
+        let index = monthByOffset[scope.start.days(to: day)]
+        return index < 0 ? nil : Int(index)
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Text compared, hashed and ordered by its exact Unicode scalars (code points), never by Swift's
 /// canonical equivalence: SPEC §2 compares ids "exactly after trimming" and uses team names as
 /// trimmed, case-sensitive, so "é" (U+00E9) and "e\u{301}" are two different ids and two teams.
@@ -10,7 +12,12 @@ public struct ExactText: Hashable, Comparable, Sendable, CustomStringConvertible
     }
 
     public static func == (lhs: ExactText, rhs: ExactText) -> Bool {
-        lhs.value.utf8.elementsEqual(rhs.value.utf8)
+        var a = lhs.value, b = rhs.value
+        return a.withUTF8 { x in
+            b.withUTF8 { y in
+                x.count == y.count && (x.count == 0 || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0)
+            }
+        }
     }
 
     public static func < (lhs: ExactText, rhs: ExactText) -> Bool {

@@ -52,15 +52,22 @@ public enum FileDecoder {
             }
             row.begin(record)
             let decoded = Record.decode(&row)
-            if let id = row.text(Record.Column.idColumn), acceptedIDs.contains(ExactText(id)) {
-                row.report(.duplicateID, Record.Column.idColumn, value: id,
-                           "\(Record.Column.idColumn.spec.name) '\(id)' repeats an earlier record")
+            // One hash per row: insert the id now, and take it out again if the row is rejected.
+            var insertedID: ExactText?
+            if let id = decoded?.id ?? row.text(Record.Column.idColumn) {
+                let key = ExactText(id)
+                if acceptedIDs.insert(key).inserted {
+                    insertedID = key
+                } else {
+                    row.report(.duplicateID, Record.Column.idColumn, value: id,
+                               "\(Record.Column.idColumn.spec.name) '\(id)' repeats an earlier record")
+                }
             }
             if let error = row.firstError {
                 rejected += 1
                 findings.append(error)
+                if let insertedID { acceptedIDs.remove(insertedID) }
             } else if let decoded {
-                acceptedIDs.insert(ExactText(decoded.id))
                 records.append(decoded)
                 findings += row.warnings
             } else {
