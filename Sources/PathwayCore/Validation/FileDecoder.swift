@@ -17,6 +17,7 @@ public enum FileDecoder {
         let headings: [String]
         let headerLine: Int
         if reader.next(&record) {
+            guard record.malformation == nil else { throw .malformedHeader(file: fileName, line: record.line) }
             headings = record.fields.map { reader.trimmedString($0) }
             headerLine = record.line
         } else {

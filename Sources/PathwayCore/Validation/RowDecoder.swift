@@ -54,12 +54,13 @@ public struct RowDecoder<Column: SchemaColumn> {
     public mutating func team(_ column: Column) -> String? {
         guard let field = field(column) else { return nil }
         let reader = self.reader, names = options.teamNames
-        return reader.withTrimmedBytes(field) { bytes in
-            teams.value(for: bytes) {
-                let raw = reader.trimmedString(field)
-                return names[raw] ?? raw
-            }
+        let compute = { () -> String in
+            let raw = reader.trimmedString(field)
+            return names[raw] ?? raw
         }
+        // Raw bytes identify the value only when no "" needs collapsing (`"X""Y"` and `X""Y` differ).
+        guard !field.hasEscapedQuotes else { return compute() }
+        return reader.withTrimmedBytes(field) { bytes in teams.value(for: bytes, compute: compute) }
     }
 
     /// The source and whether it is the police; nil (with an error) when blank.
@@ -69,12 +70,12 @@ public struct RowDecoder<Column: SchemaColumn> {
             return nil
         }
         let reader = self.reader
-        return reader.withTrimmedBytes(field) { bytes in
-            sources.value(for: bytes) {
-                let text = reader.trimmedString(field)
-                return Source(text: text, isPolice: PoliceSource.matches(text))
-            }
+        let compute = { () -> Source in
+            let text = reader.trimmedString(field)
+            return Source(text: text, isPolice: PoliceSource.matches(text))
         }
+        guard !field.hasEscapedQuotes else { return compute() }
+        return reader.withTrimmedBytes(field) { bytes in sources.value(for: bytes, compute: compute) }
     }
 
     public mutating func requiredText(_ column: Column) -> String? {
@@ -157,6 +158,7 @@ public struct RowDecoder<Column: SchemaColumn> {
         _ field: CSVField, _ vocabulary: WritableKeyPath<DecodingOptions, Vocabulary<Code>>
     ) -> Code? {
         let reader = self.reader
+        guard !field.hasEscapedQuotes else { return options[keyPath: vocabulary].code(for: reader.trimmedString(field)) }
         return reader.withTrimmedBytes(field) { bytes in
             options[keyPath: vocabulary].code(forBytes: bytes) { reader.trimmedString(field) }
         }
