@@ -1,3 +1,4 @@
+import Foundation
 import Logging
 import PathwayCore
 import PathwayReport
@@ -32,22 +33,26 @@ public enum NightlyJob {
         _ request: RunRequest, configuration: Configuration, inputFolder: String, manifest: inout RunManifest,
         clock: ContinuousClock, began: ContinuousClock.Instant, logger: Logger
     ) throws(PathwayError) -> (folder: String, result: RunResult) {
+        var stages: [(String, String)] = []
         var start = clock.now
         let calendar = try InputLoader.loadCalendar(file: request.holidaysFile ?? configuration.holidaysFile)
         let inputs = try InputLoader.load(folder: inputFolder, configuration: configuration)
         manifest.inputBytes = Dictionary(uniqueKeysWithValues: inputs.map { ($0.name, $0.bytes.count) })
-        logger.info("load: \(inputs.count) files, \(inputs.reduce(0) { $0 + $1.bytes.count }) bytes in \(seconds(since: start, clock))")
+        stages.append(("load", seconds(since: start, clock)))
+        logger.info("load: \(inputs.count) files, \(inputs.reduce(0) { $0 + $1.bytes.count }) bytes in \(stages.last!.1)")
 
         start = clock.now
         let result = try Evaluation.evaluate(inputs, asOf: request.asOf, configuration: configuration, calendar: calendar)
         manifest.inputs = result.inputs
         let rows = result.inputs.reduce(0) { $0 + $1.rows }
         let rejected = result.inputs.reduce(0) { $0 + $1.rejected }
-        logger.info("evaluate: \(rows) rows, \(rejected) rejected, \(result.warningCount) warnings, \(result.kpis.count) KPIs in \(seconds(since: start, clock))")
+        stages.append(("decode, link, compute", seconds(since: start, clock)))
+        logger.info("evaluate: \(rows) rows, \(rejected) rejected, \(result.warningCount) warnings, \(result.kpis.count) KPIs in \(stages.last!.1)")
 
         start = clock.now
         var files = try Rendering.render(result, configuration: configuration, scratchFolder: request.outputFolder)
-        logger.info("render: \(files.count) files in \(seconds(since: start, clock))")
+        stages.append(("render", seconds(since: start, clock)))
+        logger.info("render: \(files.count) files in \(stages.last!.1)")
 
         start = clock.now
         manifest.outputs = files.map(\.name) + [RunManifest.fileName]
@@ -59,7 +64,10 @@ public enum NightlyJob {
             let removed = publisher.prune(keepDays: keepDays, asOf: request.asOf)
             if !removed.isEmpty { logger.info("retention: removed \(removed.joined(separator: ", "))") }
         }
-        logger.info("publish: \(folder) in \(seconds(since: start, clock))")
+        stages.append(("publish", seconds(since: start, clock)))
+        stages.append(("total", seconds(since: began, clock)))
+        logger.info("publish: \(folder) in \(stages[stages.count - 2].1)")
+        request.timings?(stages.map { "\($0.0.padding(toLength: 24, withPad: " ", startingAt: 0)) \($0.1)" }.joined(separator: "\n") + "\n")
         return (folder, result)
     }
 

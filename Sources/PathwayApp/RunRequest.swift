@@ -12,6 +12,8 @@ public struct RunRequest: Sendable {
     public var startedAt: String
     /// The executable's clock as text, for the manifest's end time (tests pass a fixed one).
     public var now: @Sendable () -> String
+    /// Receives the per-stage timing table at the end of a successful run (`--timings`).
+    public var timings: (@Sendable (String) -> Void)?
 
     public init(inputFolder: String?, outputFolder: String, asOf: Day, configFile: String? = nil,
                 maxRejectedPercent: Double? = nil, holidaysFile: String? = nil, startedAt: String,

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import PathwayApp
 import PathwayCore
 
@@ -33,15 +34,21 @@ struct Run: ParsableCommand {
     @Flag(name: .long, help: "Log warnings and errors only (for cron).")
     var quiet = false
 
+    @Flag(name: .long, help: "Print how long each stage took (load, decode/link/compute, render, publish) on stderr.")
+    var timings = false
+
     @Option(name: .customLong("log-format"), help: "Log lines as text or as JSON objects (for log collectors).")
     var logFormat: LogFormat = .text
 
     func run() throws {
         let day = try asOf.map { try CommandSupport.parseDay($0, option: "--as-of") } ?? CommandSupport.today()
         let logger = CommandSupport.bootstrapLogging(quiet: quiet, format: logFormat)
-        let request = RunRequest(inputFolder: input, outputFolder: output, asOf: day, configFile: config,
+        var request = RunRequest(inputFolder: input, outputFolder: output, asOf: day, configFile: config,
                                  maxRejectedPercent: maxRejected, holidaysFile: holidays,
                                  startedAt: CommandSupport.timestamp(), now: { CommandSupport.timestamp() })
+        if timings {
+            request.timings = { table in FileHandle.standardError.write(Data(table.utf8)) }
+        }
         do {
             let (folder, result) = try NightlyJob.run(request, logger: logger)
             logger.info("done: \(folder) (\(result.errorCount) rejected rows, \(result.warningCount) warnings)")

@@ -54,6 +54,15 @@ struct ExecutableTests {
         #expect(manifest.contains("\"config_sha256\": \""))
     }
 
+    @Test("--timings prints one line per stage and the total, even with --quiet")
+    func timings() throws {
+        let out = try TemporaryDirectory()
+        let outcome = try Self.runSmall(output: out.path, extra: ["--timings"])
+        #expect(outcome.status == 0)
+        let stages = outcome.stderr.split(separator: "\n").map { $0.split(separator: " ").first.map(String.init) ?? "" }
+        #expect(stages == ["load", "decode,", "render", "publish", "total"], "\(outcome.stderr)")
+    }
+
     @Test("a missing input folder exits 66 naming it")
     func missingFolder() throws {
         let out = try TemporaryDirectory()
