@@ -49,7 +49,7 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        .testTarget(name: "PathwayCoreTests", dependencies: ["PathwayCore"]),
+        .testTarget(name: "PathwayCoreTests", dependencies: ["PathwayCore", "PathwayTestSupport"], exclude: ["Fuzz/Regressions"]),
         // Golden files and temporary folders, shared by every test target.
         .target(name: "PathwayTestSupport", path: "Tests/PathwayTestSupport"),
         .testTarget(name: "PathwayDiffTests", dependencies: ["PathwayDiff", "PathwayCore", "PathwayTestSupport"],

@@ -41,7 +41,7 @@ struct EndToEndTests {
     @Test("shuffled input rows give a byte-identical kpis.json (apart from file hashes)", arguments: [1, 2, 3] as [UInt64])
     func shuffledRows(seed: UInt64) throws {
         let input = try TemporaryDirectory()
-        var generator = TestRandom(seed: seed)
+        var generator = SeededRandom(seed: seed)
         for file in InputFile.allCases {
             let text = try String(contentsOfFile: AppFixtures.small + "/" + file.defaultFileName, encoding: .utf8)
             try input.write(file.defaultFileName, Self.shuffleRecords(text, using: &generator))
@@ -55,7 +55,7 @@ struct EndToEndTests {
 
     /// Shuffles whole records (a quoted field may span lines), keeping the header first. The fixture's
     /// duplicate-id rows are dropped so that which copy is rejected cannot depend on order.
-    static func shuffleRecords(_ text: String, using generator: inout TestRandom) -> String {
+    static func shuffleRecords(_ text: String, using generator: inout SeededRandom) -> String {
         var records: [String] = []
         var current = ""
         var quotes = 0
@@ -80,15 +80,3 @@ struct EndToEndTests {
     }
 }
 
-/// A seeded generator so shuffles are repeatable.
-struct TestRandom: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}

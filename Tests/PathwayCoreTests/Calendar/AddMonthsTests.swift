@@ -1,3 +1,4 @@
+import PathwayTestSupport
 import Testing
 @testable import PathwayCore
 
@@ -41,7 +42,7 @@ import Testing
 
     /// Property: the result is always in the target calendar month, never later than the same day number.
     @Test func resultIsInTheTargetMonth() {
-        var rng = KPITestRandom(seed: 0xADD_0001)
+        var rng = SeededRandom(seed: 0xADD_0001)
         for _ in 0..<5_000 {
             let start = Day(daysSinceEpoch: 10_000 + rng.below(20_000))
             let n = rng.below(121) - 60

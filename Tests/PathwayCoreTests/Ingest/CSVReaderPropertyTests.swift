@@ -1,3 +1,4 @@
+import PathwayTestSupport
 import Testing
 @testable import PathwayCore
 
@@ -6,7 +7,7 @@ import Testing
 
     /// A random input: mostly single characters, sometimes runs (to exercise the 8-byte scanners
     /// across word boundaries), sometimes well-formed quoted fields (so records are not all malformed).
-    static func randomInput(_ rng: inout IngestSplitMix64) -> String {
+    static func randomInput(_ rng: inout SeededRandom) -> String {
         var s = ""
         let pieces = rng.below(40)
         for _ in 0..<pieces {
@@ -25,7 +26,7 @@ import Testing
     }
 
     @Test func differentialAgainstReferenceReader() {
-        var rng = IngestSplitMix64(seed: 20_250_101)
+        var rng = SeededRandom(seed: 20_250_101)
         var failures = 0
         var recordsSeen = 0, malformedSeen = 0, multiLineSeen = 0
         for iteration in 0..<4000 {
@@ -89,7 +90,7 @@ import Testing
     }
 
     @Test func roundTripOfQuotedTables() {
-        var rng = IngestSplitMix64(seed: 7)
+        var rng = SeededRandom(seed: 7)
         var failures = 0
         for _ in 0..<2000 {
             let columns = 1 + rng.below(6)

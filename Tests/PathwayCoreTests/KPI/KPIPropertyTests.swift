@@ -1,3 +1,4 @@
+import PathwayTestSupport
 import Testing
 @testable import PathwayCore
 
@@ -130,12 +131,12 @@ private enum RandomCases {
     static let start = d("2024-01-01")
 
     static func make(seed: UInt64) -> LinkedCases {
-        var rng = KPITestRandom(seed: seed)
-        func date(_ r: inout KPITestRandom) -> Day { start.adding(days: r.below(1_000)) }
-        func maybe<T>(_ r: inout KPITestRandom, _ percent: Int, _ make: (inout KPITestRandom) -> T) -> T? {
+        var rng = SeededRandom(seed: seed)
+        func date(_ r: inout SeededRandom) -> Day { start.adding(days: r.below(1_000)) }
+        func maybe<T>(_ r: inout SeededRandom, _ percent: Int, _ make: (inout SeededRandom) -> T) -> T? {
             r.chance(percent, in: 100) ? make(&r) : nil
         }
-        func yesNo(_ r: inout KPITestRandom) -> Bool? { r.pick([nil, true, false, true]) }
+        func yesNo(_ r: inout SeededRandom) -> Bool? { r.pick([nil, true, false, true]) }
 
         var contacts: [Contact] = []
         for i in 0..<220 {

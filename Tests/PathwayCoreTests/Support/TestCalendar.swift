@@ -34,31 +34,6 @@ enum TestCalendar {
 }
 
 
-/// A small seeded PRNG (SplitMix64) for the KPI property tests.
-/// (Named `KPITestRandom` so it cannot clash with `IngestSplitMix64` in the Ingest tests.)
-struct KPITestRandom: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    /// Uniform in 0..<bound (bound > 0).
-    mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
-
-    /// True with probability numerator/denominator.
-    mutating func chance(_ numerator: Int, in denominator: Int) -> Bool { below(denominator) < numerator }
-
-    /// One element of a non-empty array.
-    mutating func pick<T>(_ values: [T]) -> T { values[below(values.count)] }
-}
-
 /// Decoding helpers for the validation tests.
 enum TestCSV {
     /// Decodes CSV text (UTF-8) as `fileName`.

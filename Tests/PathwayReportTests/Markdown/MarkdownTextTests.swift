@@ -1,3 +1,4 @@
+import PathwayTestSupport
 import PathwayCore
 import Testing
 @testable import PathwayReport
@@ -53,7 +54,7 @@ struct MarkdownTextTests {
 
     @Test("escaped text never holds an unescaped pipe or a line break")
     func property() {
-        var generator = SeededGenerator(seed: 20_260_316)
+        var generator = SeededRandom(seed: 20_260_316)
         let alphabet = Array("ab |\\*_`<>[]#-+=~$&\n\r\t1.)é🔴")
         for _ in 0..<2000 {
             let length = Int.random(in: 0...12, using: &generator)
@@ -65,15 +66,3 @@ struct MarkdownTextTests {
     }
 }
 
-/// SplitMix64, so the property test sees the same strings on every run.
-private struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}

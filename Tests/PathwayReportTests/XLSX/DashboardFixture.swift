@@ -1,3 +1,4 @@
+import PathwayTestSupport
 import PathwayCore
 @testable import PathwayReport
 
@@ -98,7 +99,7 @@ enum DashboardFixture {
     /// A realistic year: contacts across four teams (one of them struggling), the S47s, conferences and
     /// reviews that follow, and audits.
     static func realistic(contactCount: Int = 300, seed: UInt64 = 20_260_331) throws -> Dashboard {
-        var random = SplitMix64(seed: seed)
+        var random = SeededRandom(seed: seed)
         let teams = ["CPAT East", "CPAT North", "CPAT South", "CPAT West"]
         let sources = ["Police", "School", "Health visitor", "GP", "Anonymous", "Family member", "Housing"]
         let windowStart = asOf.adding(-Months(12)).adding(days: 1)
@@ -211,22 +212,3 @@ enum DashboardFixture {
     }
 }
 
-/// A small deterministic generator (SplitMix64), so generated fixtures are the same on every run.
-struct SplitMix64 {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    /// 0 ..< bound.
-    mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
-
-    mutating func chance(percent: Int) -> Bool { below(100) < percent }
-}
