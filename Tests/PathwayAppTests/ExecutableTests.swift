@@ -90,6 +90,22 @@ struct ExecutableTests {
         #expect(optional.status == 0, "\(optional.stderr)")
     }
 
+    @Test("an input path that is a folder exits 66; an empty file is missing every required column (65)")
+    func folderAndEmptyFile() throws {
+        let dir = try TemporaryDirectory()
+        let input = try AppFixtures.copy(AppFixtures.small, to: dir, as: "in")
+        try FileManager.default.removeItem(atPath: input + "/audits.csv")
+        try FileManager.default.createDirectory(atPath: input + "/audits.csv", withIntermediateDirectories: false)
+        let folder = try Self.run(["run", "--input", input, "--output", dir.file("out"), "--as-of", "2026-03-31"])
+        #expect(folder.status == 66)
+        #expect(folder.stderr.contains("audits.csv' is a folder, not a file"))
+        try FileManager.default.removeItem(atPath: input + "/audits.csv")
+        try dir.write("in/audits.csv", "")
+        let empty = try Self.run(["run", "--input", input, "--output", dir.file("out"), "--as-of", "2026-03-31"])
+        #expect(empty.status == 65)
+        #expect(empty.stderr.contains("audits.csv: the required column 'audit_id' is missing"))
+    }
+
     @Test("a missing required column exits 65 naming the file, the column and the accepted headings")
     func missingColumn() throws {
         let dir = try TemporaryDirectory()
