@@ -6,7 +6,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 DEB_PACKAGES := libxlsxwriter-dev zlib1g-dev pkg-config
 PATHWAY := .build/release/pathway
 
-.PHONY: deps build run test sample check-reports docs clean bench
+.PHONY: deps build run test sample check-reports docs clean bench fuzz
 SAMPLE_ARGS := --seed 20260331 --as-of $(AS_OF)
 
 ## deps: install the Debian packages that are missing (as root, or with sudo)
@@ -46,6 +46,10 @@ check-reports: sample run
 ## bench: time pathway against cat and DuckDB on generated sets (see bench/README.md; data cached in ~/.cache/pathway-bench)
 bench: build
 	PATHWAY=$(PATHWAY) bench/bench.sh
+
+## fuzz: libFuzzer+ASan harnesses in Fuzz/ for FUZZ_SECONDS (default 60) each; crash inputs go to Tests/PathwayCoreTests/Fuzz/Regressions
+fuzz:
+	Fuzz/run.sh
 
 ## docs: regenerate docs/KPIS.md from the KPI declarations
 docs: build

@@ -6,25 +6,18 @@
 // on data rows as well as on headers. Bytes 1... are the file.
 //
 // Invariants (a failed `require`, i.e. precondition, is a crash that libFuzzer saves as crash-*):
-// - only `SchemaError.missingRequiredColumn` naming this file and one of the type's required columns is thrown,
-//   and never when the canonical header was put in front;
+// - only a SchemaError is thrown (typed throws), never when the canonical header was put in front:
+//   `missingRequiredColumn` naming this file and a required column that the header really lacks, or another
+//   case (`malformedHeader`) only when the header record has broken quoting;
 // - rows == accepted + rejected, records.count == accepted, errors == rejected, byteCount == the input size;
 // - rows == the data records CSVReader sees after the header, and the lines of the error findings plus the lines
 //   of the accepted records are exactly the lines of those records (no row lost or counted twice);
 // - accepted ids are unique and trimmed; row warnings belong to accepted rows; one Windows-1252 warning iff the
 //   file was read as Windows-1252;
-// - a malformed header record (broken quoting) is not used silently: decode throws or reports it.
-//   Known issue, see the fuzzing report: set PATHWAY_FUZZ_ALLOW_MALFORMED_HEADER=1 to skip this one check.
+// - a malformed header record (broken quoting) is not used silently: decode throws or reports it;
+// - accepted records' ids, texts, teams, sources and codes equal their fields read without RowDecoder's caches.
 // The same checks run as `#expect`s in Tests/PathwayCoreTests/Fuzz/FuzzRegressionTests.swift.
-#if canImport(Glibc)
-import Glibc
-#endif
 import PathwayCore
-
-let allowMalformedHeader: Bool = {
-    guard let value = getenv("PATHWAY_FUZZ_ALLOW_MALFORMED_HEADER") else { return false }
-    return String(cString: value) == "1"
-}()
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
@@ -33,13 +26,48 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     var raw: [UInt8] = []
     if selector & 4 != 0 { raw += Array(canonicalHeader(selector).utf8) + [0x0A] }
     raw += UnsafeBufferPointer(start: data + 1, count: size - 1)
+    let vocabularies = DecodingOptions()
     switch selector & 3 {
-    case 0: check(Contact.self, raw, "contacts.csv", selector) { $0.line }
-    case 1: check(Section47Enquiry.self, raw, "s47_enquiries.csv", selector) { $0.line }
-    case 2: check(ChildProtectionConference.self, raw, "conferences.csv", selector) { $0.line }
-    default: check(CaseAudit.self, raw, "audits.csv", selector) { $0.line }
+    case 0:
+        check(Contact.self, raw, "contacts.csv", selector, line: { $0.line }) { c, text in
+            require(exact(c.id, text(.contactID)) && exact(c.childID, text(.childID))
+                    && exact(c.source, text(.source)) && exact(c.team, text(.team)),
+                    "contact \(c.id): a text value differs from its field")
+            require(c.isPolice == PoliceSource.matches(c.source), "contact \(c.id): isPolice differs from PoliceSource")
+            let outcome = text(.outcome).map { vocabularies.contactOutcomes.code(for: $0) ?? .other }
+            require(c.outcome == outcome, "contact \(c.id): outcome differs from its field")
+        }
+    case 1:
+        check(Section47Enquiry.self, raw, "s47_enquiries.csv", selector, line: { $0.line }) { e, text in
+            require(exact(e.id, text(.s47ID)) && exact(e.childID, text(.childID))
+                    && exact(e.contactID, text(.contactID)) && exact(e.team, text(.team)),
+                    "s47 \(e.id): a text value differs from its field")
+            let outcome = text(.outcome).map { vocabularies.section47Outcomes.code(for: $0) ?? .other }
+            require(e.outcome == outcome, "s47 \(e.id): outcome differs from its field")
+        }
+    case 2:
+        check(ChildProtectionConference.self, raw, "conferences.csv", selector, line: { $0.line }) { c, text in
+            require(exact(c.id, text(.conferenceID)) && exact(c.childID, text(.childID))
+                    && exact(c.s47ID, text(.s47ID)) && exact(c.team, text(.team)),
+                    "conference \(c.id): a text value differs from its field")
+            require(c.type == text(.type).flatMap { vocabularies.conferenceTypes.code(for: $0) },
+                    "conference \(c.id): type differs from its field")
+        }
+    default:
+        check(CaseAudit.self, raw, "audits.csv", selector, line: { $0.line }) { a, text in
+            require(exact(a.id, text(.auditID)) && exact(a.childID, text(.childID)) && exact(a.team, text(.team))
+                    && exact(a.auditor, text(.auditor)) && exact(a.auditType, text(.auditType)),
+                    "audit \(a.id): a text value differs from its field")
+            require(a.grade == text(.grade).flatMap { vocabularies.grades.code(for: $0) },
+                    "audit \(a.id): grade differs from its field")
+        }
     }
     return 0
+}
+
+/// Exact (code point) equality of two optional strings; Swift's `==` would also equate "é" and "e\u{301}".
+func exact(_ a: String?, _ b: String?) -> Bool {
+    a.map { Array($0.utf8) } == b.map { Array($0.utf8) }
 }
 
 /// Every canonical heading of the type chosen by `selector` (and two domain columns for audits).
@@ -52,19 +80,26 @@ func canonicalHeader(_ selector: UInt8) -> String {
     }
 }
 
+/// `values` checks an accepted record's values against `text(column)`: the trimmed field of that column in the
+/// record's own CSV row (nil when blank or absent), read without RowDecoder and its caches.
 func check<Record: DecodableRecord>(_ type: Record.Type, _ raw: [UInt8], _ fileName: String, _ selector: UInt8,
-                                    line: (Record) -> Int) {
+                                    line: (Record) -> Int,
+                                    values: (Record, (Record.Column) -> String?) -> Void) {
     // What CSVReader sees, independently of FileDecoder: the header record and the data records' lines.
     let text = SourceDecoder.decode(raw)
     var reader = CSVReader(text: text)
     var record = CSVRecord()
     var header: (line: Int, malformed: Bool, headings: [String])?
+    var trimmedHeadings: [String] = []
     var dataLines: [Int] = []
+    var rowsByLine: [Int: [String]] = [:]
     while reader.next(&record) {
         if header == nil {
-            header = (record.line, record.isMalformed, record.fields.map { HeaderText.normalize(reader.trimmedString($0)) })
+            trimmedHeadings = record.fields.map { reader.trimmedString($0) }
+            header = (record.line, record.isMalformed, trimmedHeadings.map(HeaderText.normalize))
         } else {
             dataLines.append(record.line)
+            rowsByLine[record.line] = record.fields.map { reader.trimmedString($0) }
         }
     }
 
@@ -82,7 +117,7 @@ func check<Record: DecodableRecord>(_ type: Record.Type, _ raw: [UInt8], _ fileN
             require(!(header?.headings ?? []).contains(where: accepted.contains),
                     "SchemaError says '\(column)' is missing but the header has it")
         } else {
-            // Any other schema error (e.g. a future one for a malformed header) needs a malformed header.
+            // Any other schema error (malformedHeader) needs a header record with broken quoting.
             require(header?.malformed == true, "unexpected SchemaError for a well-formed header: \(error)")
         }
         require(selector & 4 == 0, "a file starting with the canonical header must not throw: \(error)")
@@ -104,11 +139,22 @@ func check<Record: DecodableRecord>(_ type: Record.Type, _ raw: [UInt8], _ fileN
     require((errorLines + acceptedLines).sorted() == dataLines,
             "error findings and accepted records do not cover each data record exactly once")
 
+    // Ids are compared exactly (by code points, SPEC §2), not by Swift's canonical equivalence.
     let ids = decoded.records.map(\.id)
-    require(Set(ids).count == ids.count, "duplicate ids accepted")
+    require(Set(ids.map { Array($0.utf8) }).count == ids.count, "duplicate ids accepted")
     for id in ids {
         require(!id.isEmpty && id.first != " " && id.first != "\t" && id.last != " " && id.last != "\t",
                 "accepted id '\(id)' is blank or untrimmed")
+    }
+    if let positions = try? HeaderMatch<Record.Column>(headings: trimmedHeadings, file: fileName, line: 1) {
+        for accepted in decoded.records {
+            let fields = rowsByLine[line(accepted)] ?? []
+            values(accepted) { column in
+                guard let position = positions.position(of: column), position < fields.count,
+                      !fields[position].isEmpty else { return nil }
+                return fields[position]
+            }
+        }
     }
     let accepted = Set(acceptedLines)
     var encodingWarnings = 0
@@ -127,7 +173,7 @@ func check<Record: DecodableRecord>(_ type: Record.Type, _ raw: [UInt8], _ fileN
     }
     require(encodingWarnings == (text.encoding == .windows1252 ? 1 : 0), "Windows-1252 warning count")
 
-    if let header, header.malformed, !allowMalformedHeader {
+    if let header, header.malformed {
         require(decoded.findings.contains { $0.rule == .malformedRecord && $0.line == header.line },
                 "the header record (line \(header.line)) has broken quoting but was used without a finding")
     }

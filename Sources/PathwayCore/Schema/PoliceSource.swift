@@ -7,7 +7,8 @@ public enum PoliceSource {
         let scalars = Array(value.lowercased().unicodeScalars)
         let word: [Unicode.Scalar] = ["p", "o", "l", "i", "c", "e"]
         guard scalars.count >= word.count else { return false }
-        for start in 0...(scalars.count - word.count) where Array(scalars[start..<(start + word.count)]) == word {
+        for start in 0...(scalars.count - word.count)
+        where scalars[start] == "p" && scalars[start..<(start + word.count)].elementsEqual(word) {
             let before = start == 0 ? nil : scalars[start - 1]
             let after = start + word.count < scalars.count ? scalars[start + word.count] : nil
             if !isWordCharacter(before), !isWordCharacter(after) { return true }

@@ -95,6 +95,6 @@ extension CaseAudit: DecodableRecord {
 enum GradeText {
     static func isNumber(_ value: String) -> Bool {
         let stripped = CodedValue.stripPrefix(value)
-        return !stripped.isEmpty && Double(stripped) != nil
+        return !stripped.isEmpty && Double(stripped)?.isFinite == true
     }
 }

@@ -42,7 +42,7 @@ import Testing
         #expect(TestCSV.errors(file).first?.column == "grade")
     }
 
-    @Test(arguments: ["Requires  improvement", "Adequate", "good or better", "requires-improvement"])
+    @Test(arguments: ["Requires  improvement", "Adequate", "good or better", "requires-improvement", "nan", "Inf"])
     func unknownGradeIsRejected(_ value: String) throws {
         let file = try decode(["a1,A,2026-03-02,\(value),,,,,,,,"])
         #expect(TestCSV.errors(file).map(\.rule) == [.unknownRequiredCode])
