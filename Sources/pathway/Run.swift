@@ -31,8 +31,11 @@ struct Run: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Bank holiday list (date,name) instead of the shipped England and Wales list.", valueName: "file"))
     var holidays: String?
 
-    @Flag(name: .long, help: "Log warnings and errors only (for cron).")
+    @Flag(name: .long, help: "Log warnings and errors only. The default when stderr is not a terminal (cron).")
     var quiet = false
+
+    @Flag(name: .long, help: "Log one line per stage even when stderr is not a terminal.")
+    var verbose = false
 
     @Flag(name: .long, help: "Print how long each stage took (load, decode/link/compute, render, publish) on stderr.")
     var timings = false
@@ -42,7 +45,7 @@ struct Run: ParsableCommand {
 
     func run() throws {
         let day = try asOf.map { try CommandSupport.parseDay($0, option: "--as-of") } ?? CommandSupport.today()
-        let logger = CommandSupport.bootstrapLogging(quiet: quiet, format: logFormat)
+        let logger = CommandSupport.bootstrapLogging(quiet: quiet || (!verbose && isatty(2) == 0), format: logFormat)
         var request = RunRequest(inputFolder: input, outputFolder: output, asOf: day, configFile: config,
                                  maxRejectedPercent: maxRejected, holidaysFile: holidays,
                                  startedAt: CommandSupport.timestamp(), now: { CommandSupport.timestamp() })
