@@ -16,10 +16,13 @@ public struct Publisher: Sendable {
     public let root: String
     /// Test hook: return true to make that step fail as if the disk were full.
     let failAt: (@Sendable (Step) -> Bool)?
+    /// Test hook: false behaves like a file system without RENAME_EXCHANGE.
+    let useExchange: Bool
 
-    public init(root: String, failAt: (@Sendable (Step) -> Bool)? = nil) {
+    public init(root: String, failAt: (@Sendable (Step) -> Bool)? = nil, useExchange: Bool = true) {
         self.root = root
         self.failAt = failAt
+        self.useExchange = useExchange
     }
 
     /// Publishes the files as `<root>/<folder>` and points `latest` at it; returns the folder's path.
@@ -46,7 +49,17 @@ public struct Publisher: Sendable {
                 if FileSystem.kind(target) == .missing {
                     try FileSystem.rename(staging, target)
                 } else {
-                    try FileSystem.exchange(staging, target)
+                    do throws(SystemError) {
+                        guard useExchange else { throw SystemError(code: ENOSYS) }
+                        try FileSystem.exchange(staging, target)
+                    } catch where error.code == ENOSYS || error.code == EINVAL {
+                        // A file system without RENAME_EXCHANGE: move the old folder aside, then the new one
+                        // in (a reader may briefly miss the folder, but never sees a half-written one).
+                        let aside = path(".staging-replaced-\(folder)-\(processID)")
+                        try FileSystem.rename(target, aside)
+                        try FileSystem.rename(staging, target)
+                        FileSystem.removeTree(aside)
+                    }
                 }
             }
         } catch {

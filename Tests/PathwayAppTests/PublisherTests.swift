@@ -31,14 +31,17 @@ struct PublisherTests {
         #expect(leftovers.isEmpty, "no half-written files: \(leftovers)")
     }
 
-    @Test("publishing the same date again replaces its folder and repoints latest")
-    func replaceSameDate() throws {
+    @Test("publishing the same date again replaces its folder and repoints latest (with and without RENAME_EXCHANGE)",
+          arguments: [true, false])
+    func replaceSameDate(useExchange: Bool) throws {
         let root = try TemporaryDirectory()
-        let publisher = Publisher(root: root.path)
+        let publisher = Publisher(root: root.path, useExchange: useExchange)
         try publisher.publish([OutputFile(name: "kpis.json", text: "one\n")], folder: "2026-03-31")
         try publisher.publish([OutputFile(name: "kpis.json", text: "two\n")], folder: "2026-03-31")
         #expect(try root.read("latest/kpis.json") == "two\n")
         #expect(publisher.latestTarget() == "2026-03-31")
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: root.path).filter { $0.hasPrefix(".") }
+        #expect(leftovers.isEmpty, "\(leftovers)")
     }
 
     @Test("retention removes dated folders older than keep_days, never the latest, nothing else")
