@@ -8,6 +8,7 @@ let package = Package(
         .executable(name: "pathway", targets: ["pathway"]),
         // For the fuzzing package in Fuzz/ (make fuzz).
         .library(name: "PathwayCore", targets: ["PathwayCore"]),
+        .library(name: "PathwayReference", targets: ["PathwayReference"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -49,7 +50,12 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        .testTarget(name: "PathwayCoreTests", dependencies: ["PathwayCore", "PathwayTestSupport"], exclude: ["Fuzz/Regressions"]),
+        .testTarget(name: "PathwayCoreTests", dependencies: ["PathwayCore", "PathwayReference", "PathwayTestSupport"],
+                    exclude: ["Fuzz/Regressions"]),
+        // Reference readers and parsers written from the spec, and the invariants of the code that reads
+        // untrusted bytes, as lists of problems: shared by PathwayCoreTests and the fuzz harnesses in Fuzz/
+        // (which build it with -sanitize=fuzzer, so it must not import Testing).
+        .target(name: "PathwayReference", dependencies: ["PathwayCore"], path: "Tests/PathwayReference"),
         // Golden files and temporary folders, shared by every test target.
         .target(name: "PathwayTestSupport", path: "Tests/PathwayTestSupport"),
         .testTarget(name: "PathwayDiffTests", dependencies: ["PathwayDiff", "PathwayCore", "PathwayTestSupport"],

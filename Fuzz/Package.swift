@@ -4,7 +4,9 @@
 // A separate package so the sanitizer flags never touch the main build: it depends on the root package by
 // path and builds it in its own `.build` folder (Fuzz/.build). Each harness is an executable target with a
 // single file that defines `LLVMFuzzerTestOneInput` and no `main` (libFuzzer provides `main`), so it must be
-// built with `-Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library`, as run.sh does.
+// built with `-Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library`, as run.sh does. The invariants
+// the harnesses check come from the root package's PathwayReference (shared with FuzzRegressionTests); the
+// libFuzzer driver and the trap on a violated invariant from FuzzSupport.
 import PackageDescription
 
 let harnesses = ["FuzzCSVReader", "FuzzFileDecoder", "FuzzDateParser"]
@@ -18,8 +20,10 @@ let package = Package(
     targets: harnesses.map { name in
         .executableTarget(
             name: name,
-            dependencies: [.product(name: "PathwayCore", package: "pathway")],
+            dependencies: ["FuzzSupport", .product(name: "PathwayReference", package: "pathway")],
             path: "Sources/\(name)"
         )
-    }
+    } + [
+        .target(name: "FuzzSupport", path: "Sources/FuzzSupport"),
+    ]
 )

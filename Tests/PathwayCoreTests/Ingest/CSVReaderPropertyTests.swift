@@ -1,3 +1,4 @@
+import PathwayReference
 import PathwayTestSupport
 import Testing
 @testable import PathwayCore
@@ -108,7 +109,7 @@ import Testing
             let lineEnd = ["\r\n", "\n", "\r"][rng.below(3)]
             let csv = Self.write(table, lineEnd: lineEnd, trailingLineEnd: rng.below(2) == 0)
 
-            var expected: [ReferenceCSVReader.Record] = []
+            var expected: [ReferenceCSVReader.TextRecord] = []
             var line = 1
             for row in table {
                 let blank = row.allSatisfy { $0.unicodeScalars.allSatisfy { $0 == " " || $0 == "\t" } }

@@ -1,7 +1,8 @@
+import PathwayReference
 import Testing
 @testable import PathwayCore
 
-private typealias R = ReferenceCSVReader.Record
+private typealias R = ReferenceCSVReader.TextRecord
 
 private func rec(_ line: Int, _ fields: [String], _ malformation: CSVMalformation? = nil) -> R {
     R(line: line, fields: fields, malformation: malformation)
@@ -10,7 +11,7 @@ private func rec(_ line: Int, _ fields: [String], _ malformation: CSVMalformatio
 struct CSVReaderCase: Sendable, CustomTestStringConvertible {
     let name: String
     let input: String
-    let expected: [ReferenceCSVReader.Record]
+    let expected: [ReferenceCSVReader.TextRecord]
     var testDescription: String { name }
 }
 
