@@ -35,7 +35,7 @@ let package = Package(
         .target(
             name: "PathwayApp",
             dependencies: [
-                "PathwayCore", "PathwayReport", "PathwayDiff",
+                "PathwayCore", "PathwayReport",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Yams", package: "Yams"),
             ],
@@ -67,7 +67,7 @@ let package = Package(
                     exclude: ["Markdown/Fixtures"]),
         .testTarget(
             name: "PathwayAppTests",
-            dependencies: ["PathwayApp", "PathwayCore", "PathwayReport", "PathwayDiff", "PathwayTestSupport"],
+            dependencies: ["PathwayApp", "PathwayCore", "PathwayReport", "PathwayTestSupport"],
             exclude: ["Fixtures", "Golden"]
         ),
     ]
