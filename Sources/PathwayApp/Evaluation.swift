@@ -3,9 +3,11 @@ import PathwayCore
 
 /// Decode and validate → link → compute, for inputs already in memory. Pure: no files, no clock.
 public enum Evaluation {
-    public static func evaluate(_ inputs: [LoadedInput], asOf: Day, configuration: Configuration,
+    /// Takes the inputs over, so their bytes are freed as soon as they are decoded.
+    public static func evaluate(_ inputs: consuming [LoadedInput], asOf: Day, configuration: Configuration,
                                 calendar: WorkingDayCalendar) throws(PathwayError) -> RunResult {
         let decoded = try decodeAll(inputs, options: configuration.decodingOptions)
+        _ = consume inputs
         try checkRejectedLimit(decoded.summaries, limit: configuration.maxRejectedPercent)
         let cases = LinkedCases(contacts: decoded.contacts, enquiries: decoded.enquiries,
                                 conferences: decoded.conferences, audits: decoded.audits)
@@ -55,13 +57,13 @@ public enum Evaluation {
         do throws(SchemaError) {
             switch input.file {
             case .contacts:
-                return .success(.contacts(try FileDecoder.decode(Contact.self, raw: input.bytes, fileName: input.name, options: options, sha256: "")))
+                return .success(.contacts(try FileDecoder.decode(Contact.self, raw: input.bytes, fileName: input.name, options: options, sha256: "", parallel: true)))
             case .s47Enquiries:
-                return .success(.enquiries(try FileDecoder.decode(Section47Enquiry.self, raw: input.bytes, fileName: input.name, options: options, sha256: "")))
+                return .success(.enquiries(try FileDecoder.decode(Section47Enquiry.self, raw: input.bytes, fileName: input.name, options: options, sha256: "", parallel: true)))
             case .conferences:
-                return .success(.conferences(try FileDecoder.decode(ChildProtectionConference.self, raw: input.bytes, fileName: input.name, options: options, sha256: "")))
+                return .success(.conferences(try FileDecoder.decode(ChildProtectionConference.self, raw: input.bytes, fileName: input.name, options: options, sha256: "", parallel: true)))
             case .audits:
-                return .success(.audits(try FileDecoder.decode(CaseAudit.self, raw: input.bytes, fileName: input.name, options: options, sha256: "")))
+                return .success(.audits(try FileDecoder.decode(CaseAudit.self, raw: input.bytes, fileName: input.name, options: options, sha256: "", parallel: true)))
             }
         } catch {
             return .failure(error)

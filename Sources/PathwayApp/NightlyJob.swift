@@ -42,7 +42,8 @@ public enum NightlyJob {
         logger.info("load: \(inputs.count) files, \(inputs.reduce(0) { $0 + $1.bytes.count }) bytes in \(stages.last!.1)")
 
         start = clock.now
-        let result = try Evaluation.evaluate(inputs, asOf: request.asOf, configuration: configuration, calendar: calendar)
+        let result = try Evaluation.evaluate(consume inputs, asOf: request.asOf, configuration: configuration,
+                                             calendar: calendar)
         manifest.inputs = result.inputs
         let rows = result.inputs.reduce(0) { $0 + $1.rows }
         let rejected = result.inputs.reduce(0) { $0 + $1.rejected }

@@ -31,6 +31,8 @@ public struct CSVReader: Sendable {
     private var position: Int
     /// Physical line number at `position`.
     private var line: Int
+    /// Where reading stops (the end of the text, or the end of a chunk).
+    private let end: Int
 
     private static let space: UInt8 = 0x20
     private static let tab: UInt8 = 0x09
@@ -39,7 +41,23 @@ public struct CSVReader: Sendable {
         self.text = text
         self.position = text.start
         self.line = 1
+        self.end = text.bytes.count
     }
+
+    /// A reader of the records in `range` of the text (a chunk that starts at the start of physical line
+    /// `line`); the range's end counts as the end of the input.
+    public init(text: DecodedText, range: Range<Int>, line: Int) {
+        self.text = text
+        self.position = range.lowerBound
+        self.line = line
+        self.end = min(range.upperBound, text.bytes.count)
+    }
+
+    /// Byte offset where the next record starts, and its physical line.
+    public var nextPosition: Int { position }
+    public var nextLine: Int { line }
+    /// Where reading stops.
+    public var endPosition: Int { end }
 
     /// Reads the next record into `record`, reusing its `fields` storage (removeAll(keepingCapacity:)).
     /// Skips blank lines (empty, or only spaces/tabs) and records whose fields are all blank after trimming spaces/tabs
@@ -48,9 +66,10 @@ public struct CSVReader: Sendable {
         let bytes = text.bytes
         var position = self.position
         var line = self.line
+        let end = self.end
         let found = bytes.withUnsafeBufferPointer { buffer -> Bool in
             guard let base = buffer.baseAddress else { return false }
-            let count = buffer.count
+            let count = end
             while position < count {
                 record.fields.removeAll(keepingCapacity: true)
                 record.malformation = nil

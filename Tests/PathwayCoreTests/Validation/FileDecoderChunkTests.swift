@@ -1,0 +1,73 @@
+import Foundation
+@testable import PathwayCore
+import PathwayTestSupport
+import Testing
+
+/// Reading a file as two halves on two cores must give exactly what one pass gives: the same records,
+/// the same findings in the same order, the same counts, whatever the split cuts through.
+@Suite("decoding a file in two halves")
+struct FileDecoderChunkTests {
+    static let messy = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .appendingPathComponent("../../../SampleData/messy").standardized
+
+    static func same<Record: DecodableRecord & Equatable>(_ type: Record.Type, _ raw: [UInt8], _ name: String,
+                                                         sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let one = try FileDecoder.decode(type, raw: raw, fileName: name, options: DecodingOptions(), sha256: "",
+                                         parallelThreshold: nil)
+        let two = try FileDecoder.decode(type, raw: raw, fileName: name, options: DecodingOptions(), sha256: "",
+                                         parallelThreshold: 0)
+        #expect(two.records == one.records, "\(name): records", sourceLocation: sourceLocation)
+        #expect(two.findings == one.findings, "\(name): findings", sourceLocation: sourceLocation)
+        #expect(two.summary == one.summary, "\(name): counts", sourceLocation: sourceLocation)
+    }
+
+    @Test("the messy sample files (every finding kind, CRLF, a BOM, Windows-1252)")
+    func messySample() throws {
+        func bytes(_ name: String) throws -> [UInt8] { Array(try Data(contentsOf: Self.messy.appendingPathComponent(name))) }
+        try Self.same(Contact.self, try bytes("contacts.csv"), "contacts.csv")
+        try Self.same(Section47Enquiry.self, try bytes("s47_enquiries.csv"), "s47_enquiries.csv")
+        try Self.same(ChildProtectionConference.self, try bytes("conferences.csv"), "conferences.csv")
+        try Self.same(CaseAudit.self, try bytes("audits.csv"), "audits.csv")
+    }
+
+    /// Random contacts files built so that the halves interact: ids repeated across the split, rows whose
+    /// first problem comes before or after the id column, quoted fields spanning lines, broken quoting,
+    /// short rows, every line end.
+    @Test("random files with duplicates across the split", arguments: 0..<60)
+    func randomFiles(seed: Int) throws {
+        var random = SeededRandom(seed: UInt64(seed) &* 7919 &+ 1)
+        let ends = ["\n", "\r\n", "\r"]
+        let idFirst = random.chance(percent: 50)
+        var text = idFirst ? "contact_id,child_id,contact_date,source,team" : "child_id,contact_date,contact_id,source,team"
+        let rowCount = 20 + random.below(60)
+        for _ in 0..<rowCount {
+            text += ends[random.below(ends.count)]
+            let id = "C\(random.below(rowCount / 2))"
+            let child = random.chance(percent: 8) ? "" : "K\(random.below(30))"
+            let date = random.chance(percent: 8) ? "31/02/2026" : "2026-03-0\(1 + random.below(9))"
+            let team = random.chance(percent: 10) ? "\"East\nTeam\"" : (random.chance(percent: 5) ? "\"West\"x" : "North")
+            var fields = idFirst ? [id, child, date, "Police", team] : [child, date, id, "Police", team]
+            if random.chance(percent: 4) { fields.removeLast() }
+            text += fields.joined(separator: ",")
+        }
+        if random.chance(percent: 10) { text += "\n\"never closed,K1,2026-03-01,Police,North" }
+        try Self.same(Contact.self, Array(text.utf8), "contacts.csv")
+    }
+
+    @Test("a split inside a quoted field falls back to one pass")
+    func splitInsideQuotes() throws {
+        let note = String(repeating: "line of a long note\n", count: 50)
+        let text = "contact_id,child_id,contact_date,source,team\nC1,K1,2026-03-02,Police,\"\(note)\"\nC1,K2,2026-03-03,School,North\n"
+        try Self.same(Contact.self, Array(text.utf8), "contacts.csv")
+    }
+
+    @Test("line numbers after the split count every physical line end of the first half")
+    func lineNumbers() throws {
+        let text = "contact_id,child_id,contact_date,source\r\nC1,K1,2026-03-02,Police\r\rC2,K2,2026-03-02,\"Po\nlice\"\n\n"
+            + "C3,K3,bad,Police\nC4,K4,2026-03-02,Police\n"
+        let two = try FileDecoder.decode(Contact.self, raw: Array(text.utf8), fileName: "contacts.csv",
+                                         options: DecodingOptions(), sha256: "", parallelThreshold: 0)
+        #expect(two.records.map(\.line) == [2, 4, 8])
+        #expect(two.findings.map(\.line) == [7])
+    }
+}
