@@ -154,30 +154,46 @@ public enum FileDecoder {
         return chunk
     }
 
-    /// Appends a later chunk, replaying its rows against the ids accepted before it, so the result is
-    /// what reading the file in one pass gives: a row whose id an earlier chunk accepted is a duplicate
-    /// (its first problem, unless an earlier column already had one).
+    /// Appends the second (last) chunk, replaying its rows against the ids the first chunk accepted, so
+    /// the result is what reading the file in one pass gives: a row whose id the first chunk accepted is
+    /// a duplicate (its first problem, unless an earlier column already had one). Duplicates within the
+    /// second chunk were found while decoding it. `merged.acceptedIDs` is not updated (nothing follows).
     static func merge<Record: DecodableRecord>(_ later: Chunk<Record>, into merged: inout Chunk<Record>,
                                                 idPosition: Int, fileName: String) {
+        let earlier = merged.acceptedIDs
         func duplicate(_ id: ExactText, line: Int) -> Finding {
             Finding(file: fileName, line: line, column: Record.Column.idColumn.spec.name, rule: .duplicateID,
                     message: duplicateMessage(id.value, Record.Column.self), value: id.value, columnPosition: idPosition)
         }
+        func changes(_ outcome: Chunk<Record>.Outcome) -> Bool {
+            switch outcome {
+            case let .accepted(_, id, _, _): return earlier.contains(id)
+            case let .rejected(index, id, position):
+                guard let id, position > idPosition, later.findings[index].rule != .duplicateID else { return false }
+                return earlier.contains(id)
+            }
+        }
         merged.rows += later.rows
         merged.rejected += later.rejected
+        // Usually no row of the second half repeats an id of the first: append everything at once.
+        guard later.outcomes.contains(where: changes) else {
+            merged.records.append(contentsOf: later.records)
+            merged.findings.append(contentsOf: later.findings)
+            return
+        }
         for outcome in later.outcomes {
             switch outcome {
             case let .accepted(index, id, line, warnings):
-                if merged.acceptedIDs.insert(id).inserted {
-                    merged.records.append(later.records[index])
-                    merged.findings += later.findings[warnings]
-                } else {
+                if earlier.contains(id) {
                     merged.rejected += 1
                     merged.findings.append(duplicate(id, line: line))
+                } else {
+                    merged.records.append(later.records[index])
+                    merged.findings += later.findings[warnings]
                 }
             case let .rejected(index, id, position):
                 var finding = later.findings[index]
-                if let id, position > idPosition, finding.rule != .duplicateID, merged.acceptedIDs.contains(id) {
+                if let id, position > idPosition, finding.rule != .duplicateID, earlier.contains(id) {
                     finding = duplicate(id, line: finding.line ?? 0)
                 }
                 merged.findings.append(finding)
