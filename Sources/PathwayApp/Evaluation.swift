@@ -3,14 +3,18 @@ import PathwayCore
 
 /// Decode and validate → link → compute, for inputs already in memory. Pure: no files, no clock.
 public enum Evaluation {
-    /// Takes the inputs over, so their bytes are freed as soon as they are decoded.
+    /// Takes the inputs over, so their bytes are freed as soon as they are decoded. `stageDone` is told
+    /// when each stage ends ("decode", "link", "compute"), for timings.
     public static func evaluate(_ inputs: consuming [LoadedInput], asOf: Day, configuration: Configuration,
-                                calendar: WorkingDayCalendar) throws(PathwayError) -> RunResult {
+                                calendar: WorkingDayCalendar,
+                                stageDone: (String) -> Void = { _ in }) throws(PathwayError) -> RunResult {
         let decoded = try decodeAll(inputs, options: configuration.decodingOptions)
         _ = consume inputs
         try checkRejectedLimit(decoded.summaries, limit: configuration.maxRejectedPercent)
+        stageDone("decode")
         let cases = LinkedCases(contacts: decoded.contacts, enquiries: decoded.enquiries,
                                 conferences: decoded.conferences, audits: decoded.audits)
+        stageDone("link")
         let engine = KPIEngine(targetOverrides: configuration.targets, amberMargin: configuration.amberMargin)
         let context = KPIContext(asOf: asOf, calendar: calendar)
         let kpis: [KPIResult]
@@ -21,6 +25,7 @@ public enum Evaluation {
         } catch {
             throw .dataUnusable(error.description)
         }
+        stageDone("compute")
         return RunResult(periods: context.periods, inputs: decoded.summaries, findings: decoded.findings,
                          kpis: kpis, exceptions: exceptions, calendarCoverage: calendar.coverage,
                          calendarSource: calendar.source)

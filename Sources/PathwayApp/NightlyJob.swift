@@ -42,13 +42,18 @@ public enum NightlyJob {
         logger.info("load: \(inputs.count) files, \(inputs.reduce(0) { $0 + $1.bytes.count }) bytes in \(stages.last!.1)")
 
         start = clock.now
+        var stageStart = start
         let result = try Evaluation.evaluate(consume inputs, asOf: request.asOf, configuration: configuration,
-                                             calendar: calendar)
+                                             calendar: calendar) { stage in
+            stages.append(("  " + stage, seconds(since: stageStart, clock)))
+            stageStart = clock.now
+        }
         manifest.inputs = result.inputs
         let rows = result.inputs.reduce(0) { $0 + $1.rows }
         let rejected = result.inputs.reduce(0) { $0 + $1.rejected }
-        stages.append(("decode, link, compute", seconds(since: start, clock)))
-        logger.info("evaluate: \(rows) rows, \(rejected) rejected, \(result.warningCount) warnings, \(result.kpis.count) KPIs in \(stages.last!.1)")
+        let evaluated = seconds(since: start, clock)
+        stages.insert(("decode, link, compute", evaluated), at: stages.count - 3)
+        logger.info("evaluate: \(rows) rows, \(rejected) rejected, \(result.warningCount) warnings, \(result.kpis.count) KPIs in \(evaluated)")
 
         start = clock.now
         var files = try Rendering.render(result, configuration: configuration, scratchFolder: request.outputFolder)

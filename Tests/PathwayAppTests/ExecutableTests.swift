@@ -60,7 +60,7 @@ struct ExecutableTests {
         let outcome = try Self.runSmall(output: out.path, extra: ["--timings"])
         #expect(outcome.status == 0)
         let stages = outcome.stderr.split(separator: "\n").map { $0.split(separator: " ").first.map(String.init) ?? "" }
-        #expect(stages == ["load", "decode,", "render", "publish", "total"], "\(outcome.stderr)")
+        #expect(stages == ["load", "decode,", "decode", "link", "compute", "render", "publish", "total"], "\(outcome.stderr)")
     }
 
     @Test("a missing input folder exits 66 naming it")

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The link stage's result: every accepted record plus the cross-file and per-child indexes the KPIs
 /// need (S47 ↔ conferences, each child's conference chain, each child's referral history).
 public struct LinkedCases: Sendable {
@@ -21,11 +23,37 @@ public struct LinkedCases: Sendable {
         self.conferences = conferences
         self.audits = audits
 
-        var enquiryIndex: [ExactText: Int] = [:]
-        enquiryIndex.reserveCapacity(enquiries.count)
-        for (i, enquiry) in enquiries.enumerated() { enquiryIndex[ExactText(enquiry.id)] = i }
-        enquiryIndexByID = enquiryIndex
+        // The three indexes are independent: build them on all cores.
+        let slots = ConcurrentSlots<Index>(count: 3)
+        DispatchQueue.concurrentPerform(iterations: 3) { task in
+            switch task {
+            case 0: slots.set(0, LinkedCases.enquiryIndex(enquiries))
+            case 1: slots.set(1, LinkedCases.conferenceIndex(conferences))
+            default: slots.set(2, LinkedCases.referralIndex(contacts))
+            }
+        }
+        guard case let .enquiries(byID)? = slots.get(0), case let .conferences(chains, firstPlan)? = slots.get(1),
+              case let .referrals(referrals)? = slots.get(2) else { preconditionFailure("every index is built") }
+        enquiryIndexByID = byID
+        conferenceChains = chains
+        firstPlanDay = firstPlan
+        referralDays = referrals
+    }
 
+    private enum Index: Sendable {
+        case enquiries([ExactText: Int])
+        case conferences([ExactText: [Int]], [ExactText: Day])
+        case referrals([ExactText: [Day]])
+    }
+
+    private static func enquiryIndex(_ enquiries: [Section47Enquiry]) -> Index {
+        var index: [ExactText: Int] = [:]
+        index.reserveCapacity(enquiries.count)
+        for (i, enquiry) in enquiries.enumerated() { index[ExactText(enquiry.id)] = i }
+        return .enquiries(index)
+    }
+
+    private static func conferenceIndex(_ conferences: [ChildProtectionConference]) -> Index {
         var chains: [ExactText: [Int]] = [:]
         var firstPlan: [ExactText: Day] = [:]
         for (i, conference) in conferences.enumerated() {
@@ -35,21 +63,22 @@ public struct LinkedCases: Sendable {
                 firstPlan[child] = min(firstPlan[child] ?? conference.date, conference.date)
             }
         }
-        for key in chains.keys {
-            chains[key]!.sort { a, b in
+        for i in chains.values.indices {
+            chains.values[i].sort { a, b in
                 let x = conferences[a], y = conferences[b]
                 return x.date != y.date ? x.date < y.date : CodePoint.less(x.id, y.id)
             }
         }
-        conferenceChains = chains
-        firstPlanDay = firstPlan
+        return .conferences(chains, firstPlan)
+    }
 
+    private static func referralIndex(_ contacts: [Contact]) -> Index {
         var referrals: [ExactText: [Day]] = [:]
         for contact in contacts {
             if let day = contact.referralDay { referrals[ExactText(contact.childID), default: []].append(day) }
         }
-        for key in referrals.keys { referrals[key]!.sort() }
-        referralDays = referrals
+        for i in referrals.values.indices { referrals.values[i].sort() }
+        return .referrals(referrals)
     }
 
     /// The enquiry an initial conference followed, when its s47_id is recorded and found.
