@@ -57,10 +57,10 @@ let package = Package(
         // (which build it with -sanitize=fuzzer, so it must not import Testing).
         .target(name: "PathwayReference", dependencies: ["PathwayCore"], path: "Tests/PathwayReference"),
         // Golden files and temporary folders, shared by every test target.
-        .target(name: "PathwayTestSupport", path: "Tests/PathwayTestSupport"),
+        .target(name: "PathwayTestSupport", dependencies: ["PathwayCore"], path: "Tests/PathwayTestSupport"),
         .testTarget(name: "PathwayDiffTests", dependencies: ["PathwayDiff", "PathwayCore", "PathwayTestSupport"],
                     exclude: ["Fixtures"]),
-        .testTarget(name: "PathwaySampleTests", dependencies: ["PathwaySample", "PathwayCore"]),
+        .testTarget(name: "PathwaySampleTests", dependencies: ["PathwaySample", "PathwayCore", "PathwayTestSupport"]),
         .testTarget(name: "PathwayReportTests",
                     dependencies: ["PathwayReport", "PathwayCore", "PathwayTestSupport",
                                    .product(name: "ZIPFoundation", package: "ZIPFoundation")],

@@ -1,3 +1,4 @@
+import PathwayTestSupport
 import Foundation
 import PathwayCore
 @testable import PathwaySample
@@ -26,12 +27,7 @@ enum SampleFixture {
     static let seed: UInt64 = 20_260_331
     static let children = 5000
 
-    static let calendar: WorkingDayCalendar = {
-        let here = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        let file = here.appendingPathComponent("../../Sources/PathwayApp/Resources/bank-holidays-england-and-wales.csv").standardized
-        let bytes = try! [UInt8](Data(contentsOf: file))
-        return try! WorkingDayCalendar.load(csv: bytes, source: "bank-holidays-england-and-wales.csv")
-    }()
+    static var calendar: WorkingDayCalendar { ShippedHolidays.calendar }
 
     static func temporaryDirectory(_ name: String) -> String {
         FileManager.default.temporaryDirectory

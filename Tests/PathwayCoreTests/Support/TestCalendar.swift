@@ -1,30 +1,17 @@
 import Foundation
+import PathwayTestSupport
 import Testing
 @testable import PathwayCore
 
 /// Shared fixtures for the core tests.
 enum TestCalendar {
-    /// The holiday list shipped with pathway (Sources/PathwayApp/Resources), found from this file's path.
-    static let holidayFile = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .appendingPathComponent("../../../Sources/PathwayApp/Resources/bank-holidays-england-and-wales.csv").standardized
+    /// The shipped England and Wales holiday list.
+    static var englandAndWales: WorkingDayCalendar { ShippedHolidays.calendar }
 
-    /// The shipped England and Wales holiday list, loaded once for the whole test run.
-    static let englandAndWales: WorkingDayCalendar = {
-        let url = holidayFile
-        do {
-            let bytes = try [UInt8](Data(contentsOf: url))
-            return try WorkingDayCalendar.load(csv: bytes, source: "bank-holidays-england-and-wales.csv")
-        } catch {
-            fatalError("cannot load the test holiday calendar: \(error)")
-        }
-    }()
-
-    /// The raw text of the bundled holiday list.
+    /// The raw text of the shipped holiday list.
     static let holidayFileText: String = {
-        guard let data = try? Data(contentsOf: holidayFile) else {
-            fatalError("\(holidayFile.path) is missing")
-        }
-        return String(decoding: data, as: UTF8.self)
+        guard let bytes = try? ShippedHolidays.bytes() else { preconditionFailure("\(ShippedHolidays.url.path) is missing") }
+        return String(decoding: bytes, as: UTF8.self)
     }()
 
     /// A KPI context over the bundled calendar.

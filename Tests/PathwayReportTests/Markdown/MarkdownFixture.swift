@@ -14,7 +14,7 @@ enum MarkdownFixture {
     static let authority = "Northshire County Council"
     /// Fixed, so the golden does not change with each release.
     static let programVersion = "1.2.3"
-    static let holidayFile = "bank-holidays-england-and-wales.csv"
+    static let holidayFile = ShippedHolidays.fileName
 
     /// The nasty team name as written in contacts.csv and s47_enquiries.csv.
     static let nastyTeam = "Night | Duty *Team* <script>alert(1)</script> [x](y) \\ _z_\nRota"
@@ -43,11 +43,7 @@ enum MarkdownFixture {
         return strings.sorted()
     }
 
-    static func calendar() throws -> WorkingDayCalendar {
-        // The list shipped with pathway, read from the source tree.
-        let bytes = try Golden.bytes(holidayFile, directory: "../../../Sources/PathwayApp/Resources", filePath: #filePath)
-        return try WorkingDayCalendar.load(csv: bytes, source: holidayFile)
-    }
+    static func calendar() throws -> WorkingDayCalendar { ShippedHolidays.calendar }
 
     static func result() throws -> RunResult {
         let contacts = try FileDecoder.decode(Contact.self, raw: try bytes("contacts.csv"), fileName: "contacts.csv")
