@@ -3,7 +3,7 @@ SWIFT ?= swift
 AS_OF := $(shell cat SampleData/AS_OF 2>/dev/null)
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # Debian packages the build needs (libxlsxwriter links zlib; pkg-config finds it).
-DEB_PACKAGES := libxlsxwriter-dev zlib1g-dev pkg-config
+DEB_PACKAGES := libxlsxwriter-dev zlib1g-dev libssl-dev pkg-config
 PATHWAY := .build/release/pathway
 
 .PHONY: deps build run test sample check-reports docs clean bench fuzz

@@ -29,13 +29,15 @@ let package = Package(
         .target(name: "PathwayReport", dependencies: ["PathwayCore", "CXlsxWriter"]),
         // libxlsxwriter 1.1.4 (Debian libxlsxwriter-dev), wrapped by PathwayReport/XLSX.
         .systemLibrary(name: "CXlsxWriter", pkgConfig: "xlsxwriter", providers: [.apt(["libxlsxwriter-dev"])]),
+        // OpenSSL's libcrypto (Debian libssl-dev), for the input files' SHA-256 only (PathwayApp/FileDigest).
+        .systemLibrary(name: "CCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
         // `pathway diff`: compares two kpis.json snapshots with tolerances.
         .target(name: "PathwayDiff", dependencies: ["PathwayCore"]),
         // Load and publish (the only stages that touch the file system), configuration, orchestration.
         .target(
             name: "PathwayApp",
             dependencies: [
-                "PathwayCore", "PathwayReport",
+                "PathwayCore", "PathwayReport", "CCrypto",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Yams", package: "Yams"),
             ],
