@@ -235,7 +235,7 @@ public struct CSVReader: Sendable {
     }
 
     @inline(__always)
-    private static func trimmedRange(_ buffer: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> (Int, Int) {
+    static func trimmedRange(_ buffer: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> (Int, Int) {
         precondition(start >= 0 && start <= end && end <= buffer.count, "CSVField outside the text")
         var s = start
         var e = end
@@ -244,7 +244,7 @@ public struct CSVReader: Sendable {
         return (s, e)
     }
 
-    private static func makeString(_ content: UnsafeBufferPointer<UInt8>, collapsingQuotes: Bool) -> String {
+    static func makeString(_ content: UnsafeBufferPointer<UInt8>, collapsingQuotes: Bool) -> String {
         if !collapsingQuotes {
             return String(decoding: content, as: UTF8.self)
         }

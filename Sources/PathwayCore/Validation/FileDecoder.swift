@@ -19,62 +19,110 @@ public enum FileDecoder {
         _: Record.Type, raw: [UInt8], fileName: String, options: DecodingOptions, sha256: String?,
         parallelThreshold: Int?
     ) throws(SchemaError) -> DecodedFile<Record> {
-        let text = SourceDecoder.decode(raw)
-        var reader = CSVReader(text: text)
-        var record = CSVRecord()
-        var findings: [Finding] = []
-        if text.encoding == .windows1252 {
-            findings.append(Finding(file: fileName, line: nil, column: nil, rule: .windows1252Encoding,
-                                    message: "the file is not valid UTF-8; it was read as Windows-1252", value: nil))
-        }
-        let headings: [String]
-        let headerLine: Int
-        if reader.next(&record) {
-            guard record.malformation == nil else { throw .malformedHeader(file: fileName, line: record.line) }
-            headings = record.fields.map { reader.trimmedString($0) }
-            headerLine = record.line
-        } else {
-            headings = []
-            headerLine = 1
-        }
-        let header = try HeaderMatch<Record.Column>(headings: headings, file: fileName, line: headerLine)
-        findings += header.findings
-
-        let body = reader.nextPosition..<text.bytes.count
-        let bodyLine = reader.nextLine
-        var chunks: [Chunk<Record>]
-        if let threshold = parallelThreshold, body.count >= threshold, let split = splitPoint(text, body) {
-            // Two halves on two cores; the second starts on the line after the split.
+        let plan = try Plan<Record>(raw: raw, fileName: fileName, options: options, parallelThreshold: parallelThreshold)
+        var parts: [Chunk<Record>] = []
+        if plan.partCount == 2 {
+            // Two halves on two cores.
             let slots = ConcurrentSlots<Chunk<Record>>(count: 2)
-            DispatchQueue.concurrentPerform(iterations: 2) { half in
-                let range = half == 0 ? body.lowerBound..<split : split..<body.upperBound
-                let line = half == 0 ? bodyLine : bodyLine + physicalLineEnds(text.bytes, body.lowerBound..<split)
-                slots.set(half, decodeChunk(Record.self, CSVReader(text: text, range: range, line: line), header: header,
-                                            fileName: fileName, options: options, trackOutcomes: half == 1))
-            }
-            chunks = [slots.get(0)!, slots.get(1)!]
-            // The split was a record boundary only if the first half did not end inside a quoted field.
-            if chunks[0].endedInsideQuote { chunks = [] }
+            DispatchQueue.concurrentPerform(iterations: 2) { part in slots.set(part, plan.decode(part: part)) }
+            parts = [slots.get(0)!, slots.get(1)!]
         } else {
-            chunks = []
+            parts = [plan.decode(part: 0)]
         }
-        if chunks.isEmpty {
-            chunks = [decodeChunk(Record.self, CSVReader(text: text, range: body, line: bodyLine), header: header,
-                                  fileName: fileName, options: options, trackOutcomes: false)]
+        return plan.finish(parts, sha256: sha256 ?? SHA256.hexDigest(raw))
+    }
+
+    /// A file read up to its body: the header checked, and the body cut into one or two parts that can be
+    /// decoded on different cores (`decode(part:)`) and then joined (`finish`) into exactly the one-pass
+    /// result (`FileDecoderChunkTests` checks this on messy and random files).
+    public struct Plan<Record: DecodableRecord>: Sendable {
+        let text: DecodedText
+        let header: HeaderMatch<Record.Column>
+        let fileName: String
+        let options: DecodingOptions
+        let byteCount: Int
+        /// Findings before the body (encoding, header).
+        let findings: [Finding]
+        /// Each part's byte range and the physical line it starts on.
+        let parts: [(range: Range<Int>, line: Int)]
+
+        /// Reads the header. With a `parallelThreshold`, a body of at least that many bytes is cut in two
+        /// at the start of a physical line near its middle.
+        public init(raw: [UInt8], fileName: String, options: DecodingOptions, parallelThreshold: Int?) throws(SchemaError) {
+            let text = SourceDecoder.decode(raw)
+            var reader = CSVReader(text: text)
+            var record = CSVRecord()
+            var findings: [Finding] = []
+            if text.encoding == .windows1252 {
+                findings.append(Finding(file: fileName, line: nil, column: nil, rule: .windows1252Encoding,
+                                        message: "the file is not valid UTF-8; it was read as Windows-1252", value: nil))
+            }
+            let headings: [String]
+            let headerLine: Int
+            if reader.next(&record) {
+                guard record.malformation == nil else { throw .malformedHeader(file: fileName, line: record.line) }
+                headings = record.fields.map { reader.trimmedString($0) }
+                headerLine = record.line
+            } else {
+                headings = []
+                headerLine = 1
+            }
+            let header = try HeaderMatch<Record.Column>(headings: headings, file: fileName, line: headerLine)
+            findings += header.findings
+
+            let body = reader.nextPosition..<text.bytes.count
+            let bodyLine = reader.nextLine
+            if let threshold = parallelThreshold, body.count >= threshold, let split = splitPoint(text, body) {
+                // The second part starts on the line after the split.
+                parts = [(body.lowerBound..<split, bodyLine),
+                         (split..<body.upperBound, bodyLine + physicalLineEnds(text.bytes, body.lowerBound..<split))]
+            } else {
+                parts = [(body, bodyLine)]
+            }
+            self.text = text
+            self.header = header
+            self.fileName = fileName
+            self.options = options
+            self.byteCount = raw.count
+            self.findings = findings
         }
-        var merged = chunks[0]
-        let idPosition = header.position(of: Record.Column.idColumn) ?? Int.max
-        for chunk in chunks.dropFirst() { merge(chunk, into: &merged, idPosition: idPosition, fileName: fileName) }
-        findings += merged.findings
-        let summary = InputSummary(file: fileName, rows: merged.rows, accepted: merged.records.count,
-                                   rejected: merged.rejected, sha256: sha256 ?? SHA256.hexDigest(raw),
-                                   encoding: text.encoding, byteCount: raw.count)
-        return DecodedFile(records: merged.records, findings: findings, summary: summary)
+
+        /// 1, or 2 when the body was cut in two.
+        public var partCount: Int { parts.count }
+
+        /// Bytes in a part, for scheduling the largest work first.
+        public func size(ofPart part: Int) -> Int { parts[part].range.count }
+
+        /// Decodes one part; any thread.
+        public func decode(part: Int) -> Chunk<Record> {
+            decodeChunk(Record.self, CSVReader(text: text, range: parts[part].range, line: parts[part].line),
+                        header: header, fileName: fileName, options: options, trackOutcomes: part == 1)
+        }
+
+        /// Joins the decoded parts (in order) into the file's result.
+        public func finish(_ decoded: [Chunk<Record>], sha256: String) -> DecodedFile<Record> {
+            precondition(decoded.count == parts.count, "every part is decoded")
+            var chunks = decoded
+            // The cut was a record boundary only if the first part did not end inside a quoted field;
+            // otherwise the file is read again in one pass.
+            if chunks.count == 2, chunks[0].endedInsideQuote {
+                let body = parts[0].range.lowerBound..<parts[1].range.upperBound
+                chunks = [decodeChunk(Record.self, CSVReader(text: text, range: body, line: parts[0].line),
+                                      header: header, fileName: fileName, options: options, trackOutcomes: false)]
+            }
+            var merged = chunks[0]
+            let idPosition = header.position(of: Record.Column.idColumn) ?? Int.max
+            for chunk in chunks.dropFirst() { merge(chunk, into: &merged, idPosition: idPosition, fileName: fileName) }
+            let summary = InputSummary(file: fileName, rows: merged.rows, accepted: merged.records.count,
+                                       rejected: merged.rejected, sha256: sha256,
+                                       encoding: text.encoding, byteCount: byteCount)
+            return DecodedFile(records: merged.records, findings: findings + merged.findings, summary: summary)
+        }
     }
 
     /// What one chunk of a file decoded to; with `outcomes`, enough to redo the duplicate-id check
     /// against the ids accepted in earlier chunks.
-    struct Chunk<Record: Sendable>: Sendable {
+    public struct Chunk<Record: Sendable>: Sendable {
         enum Outcome: Sendable {
             case accepted(record: Int, id: ExactText, line: Int, warnings: Range<Int>)
             case rejected(finding: Int, id: ExactText?, position: Int)
@@ -89,6 +137,12 @@ public enum FileDecoder {
         var endedInsideQuote = false
     }
 
+    // Callers in other modules reach this through the generic Plan: without these, every row would go
+    // through unspecialised generic code (a metadata lookup per row, measured with callgrind).
+    @_specialize(where Record == Contact)
+    @_specialize(where Record == Section47Enquiry)
+    @_specialize(where Record == ChildProtectionConference)
+    @_specialize(where Record == CaseAudit)
     static func decodeChunk<Record: DecodableRecord>(
         _: Record.Type, _ reader: CSVReader, header: HeaderMatch<Record.Column>, fileName: String,
         options: DecodingOptions, trackOutcomes: Bool
@@ -100,7 +154,10 @@ public enum FileDecoder {
         let expected = (reader.endPosition - reader.nextPosition) / 100
         chunk.records.reserveCapacity(expected)
         chunk.acceptedIDs.reserveCapacity(expected)
-        var row = RowDecoder(reader: reader, header: header, file: fileName, options: options)
+        // The row decoder reads fields straight from the text's bytes, borrowed for the whole chunk.
+        let text = reader.text
+        return text.bytes.withUnsafeBufferPointer { bytes in
+        var row = RowDecoder(bytes: bytes, header: header, file: fileName, options: options)
         while reader.next(&record) {
             chunk.rows += 1
             if let malformation = record.malformation {
@@ -152,12 +209,17 @@ public enum FileDecoder {
             }
         }
         return chunk
+        }
     }
 
     /// Appends the second (last) chunk, replaying its rows against the ids the first chunk accepted, so
     /// the result is what reading the file in one pass gives: a row whose id the first chunk accepted is
     /// a duplicate (its first problem, unless an earlier column already had one). Duplicates within the
     /// second chunk were found while decoding it. `merged.acceptedIDs` is not updated (nothing follows).
+    @_specialize(where Record == Contact)
+    @_specialize(where Record == Section47Enquiry)
+    @_specialize(where Record == ChildProtectionConference)
+    @_specialize(where Record == CaseAudit)
     static func merge<Record: DecodableRecord>(_ later: Chunk<Record>, into merged: inout Chunk<Record>,
                                                 idPosition: Int, fileName: String) {
         let earlier = merged.acceptedIDs
@@ -216,14 +278,29 @@ public enum FileDecoder {
     }
 
     /// Files smaller than this are read in one pass.
-    static let minimumParallelBytes = 4 << 20
+    public static let minimumParallelBytes = 4 << 20
 
     /// Physical line ends in a range (CRLF, LF and a lone CR each end one line), as CSVReader counts them.
     static func physicalLineEnds(_ bytes: [UInt8], _ range: Range<Int>) -> Int {
         bytes.withUnsafeBufferPointer { buffer in
             var count = 0
             var i = range.lowerBound
+            // Eight bytes at a time while no byte of the word is CR or LF (most words, with ~100-byte lines);
+            // `hasByte` is the classic "word has a zero byte" test applied to word XOR the byte repeated.
+            let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+            func hasByte(_ word: UInt64, _ byte: UInt8) -> Bool {
+                let x = word ^ (ones &* UInt64(byte))
+                return (x &- ones) & ~x & highs != 0
+            }
+            let raw = UnsafeRawBufferPointer(buffer)
             while i < range.upperBound {
+                if i &+ 8 <= range.upperBound {
+                    let word = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                    if !hasByte(word, 0x0A) && !hasByte(word, 0x0D) {
+                        i &+= 8
+                        continue
+                    }
+                }
                 let byte = buffer[i]
                 if byte == 0x0A {
                     count += 1

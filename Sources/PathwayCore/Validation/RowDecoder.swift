@@ -11,7 +11,9 @@ public struct RowDecoder<Column: SchemaColumn> {
         let isPolice: Bool
     }
 
-    let reader: CSVReader
+    /// The text's bytes, borrowed for the life of the decoder (FileDecoder.decodeChunk holds them), so
+    /// reading a field touches no reference count.
+    let bytes: UnsafeBufferPointer<UInt8>
     private(set) var record = CSVRecord()
     let header: HeaderMatch<Column>
     let file: String
@@ -21,8 +23,8 @@ public struct RowDecoder<Column: SchemaColumn> {
     private(set) var firstError: Finding?
     private(set) var warnings: [Finding] = []
 
-    init(reader: CSVReader, header: HeaderMatch<Column>, file: String, options: DecodingOptions) {
-        self.reader = reader
+    init(bytes: UnsafeBufferPointer<UInt8>, header: HeaderMatch<Column>, file: String, options: DecodingOptions) {
+        self.bytes = bytes
         self.header = header
         self.file = file
         self.options = options
@@ -41,26 +43,48 @@ public struct RowDecoder<Column: SchemaColumn> {
     @inline(__always)
     func field(_ column: Column) -> CSVField? {
         guard let position = header.position(of: column) else { return nil }
-        let field = record.fields[position]
-        return reader.isBlank(field) ? nil : field
+        return trimmed(record.fields[position])
+    }
+
+    /// The field trimmed of spaces and tabs (SPEC §2), nil when that leaves nothing.
+    @inline(__always)
+    private func trimmed(_ field: CSVField) -> CSVField? {
+        let (start, end) = CSVReader.trimmedRange(bytes, field.start, field.end)
+        return start == end ? nil : CSVField(start: start, end: end, hasEscapedQuotes: field.hasEscapedQuotes)
+    }
+
+    /// A trimmed field's bytes (escaped quotes still doubled).
+    @inline(__always)
+    private func content(_ field: CSVField) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(rebasing: bytes[field.start..<field.end])
+    }
+
+    /// A trimmed field's text ("" collapsed).
+    private func string(_ field: CSVField) -> String {
+        Self.string(field, in: bytes)
+    }
+
+    private static func string(_ field: CSVField, in bytes: UnsafeBufferPointer<UInt8>) -> String {
+        CSVReader.makeString(UnsafeBufferPointer(rebasing: bytes[field.start..<field.end]),
+                             collapsingQuotes: field.hasEscapedQuotes)
     }
 
     /// The trimmed text of a column, nil when blank or absent.
     public func text(_ column: Column) -> String? {
-        field(column).map { reader.trimmedString($0) }
+        field(column).map(string)
     }
 
     /// Team name as shown in outputs (after the configured display-name mapping).
     public mutating func team(_ column: Column) -> String? {
         guard let field = field(column) else { return nil }
-        let reader = self.reader, names = options.teamNames
+        let names = options.teamNames, bytes = self.bytes
         let compute = { () -> String in
-            let raw = reader.trimmedString(field)
+            let raw = Self.string(field, in: bytes)
             return names[raw] ?? raw
         }
         // Raw bytes identify the value only when no "" needs collapsing (`"X""Y"` and `X""Y` differ).
         guard !field.hasEscapedQuotes else { return compute() }
-        return reader.withTrimmedBytes(field) { bytes in teams.value(for: bytes, compute: compute) }
+        return teams.value(for: content(field), compute: compute)
     }
 
     /// The source and whether it is the police; nil (with an error) when blank.
@@ -69,13 +93,13 @@ public struct RowDecoder<Column: SchemaColumn> {
             report(.missingRequiredValue, column, value: nil, "\(column.spec.name) is blank")
             return nil
         }
-        let reader = self.reader
+        let bytes = self.bytes
         let compute = { () -> Source in
-            let text = reader.trimmedString(field)
+            let text = Self.string(field, in: bytes)
             return Source(text: text, isPolice: PoliceSource.matches(text))
         }
         guard !field.hasEscapedQuotes else { return compute() }
-        return reader.withTrimmedBytes(field) { bytes in sources.value(for: bytes, compute: compute) }
+        return sources.value(for: content(field), compute: compute)
     }
 
     public mutating func requiredText(_ column: Column) -> String? {
@@ -91,8 +115,8 @@ public struct RowDecoder<Column: SchemaColumn> {
             report(.missingRequiredValue, column, value: nil, "\(column.spec.name) is blank")
             return nil
         }
-        if let day = reader.withTrimmedBytes(field, DateParser.parse) { return day }
-        let value = reader.trimmedString(field)
+        if let day = DateParser.parse(content(field)) { return day }
+        let value = string(field)
         report(.unparseableRequiredDate, column, value: value,
                "\(column.spec.name) '\(value)' is not a valid date (YYYY-MM-DD or DD/MM/YYYY)")
         return nil
@@ -100,8 +124,8 @@ public struct RowDecoder<Column: SchemaColumn> {
 
     public mutating func optionalDate(_ column: Column) -> Day? {
         guard let field = field(column) else { return nil }
-        if let day = reader.withTrimmedBytes(field, DateParser.parse) { return day }
-        let value = reader.trimmedString(field)
+        if let day = DateParser.parse(content(field)) { return day }
+        let value = string(field)
         report(.unparseableOptionalDate, column, value: value,
                "\(column.spec.name) '\(value)' is not a valid date (YYYY-MM-DD or DD/MM/YYYY); treated as blank")
         return nil
@@ -109,8 +133,8 @@ public struct RowDecoder<Column: SchemaColumn> {
 
     public mutating func yesNo(_ column: Column) -> Bool? {
         guard let field = field(column) else { return nil }
-        if let code = lookUp(field, \.yesNo) { return code == .yes }
-        let value = reader.trimmedString(field)
+        if let code = Self.lookUp(field, in: bytes, &options.yesNo) { return code == .yes }
+        let value = string(field)
         report(.unparseableYesNo, column, value: value,
                "\(column.spec.name) '\(value)' is not yes or no; treated as not recorded")
         return nil
@@ -119,8 +143,8 @@ public struct RowDecoder<Column: SchemaColumn> {
     /// A contact outcome: unknown text counts as `other`, with a warning.
     mutating func contactOutcome(_ column: Column) -> ContactOutcome? {
         guard let field = field(column) else { return nil }
-        if let code = lookUp(field, \.contactOutcomes) { return code }
-        let value = reader.trimmedString(field)
+        if let code = Self.lookUp(field, in: bytes, &options.contactOutcomes) { return code }
+        let value = string(field)
         report(.unknownContactOutcome, column, value: value,
                "\(column.spec.name) '\(value)' is not a known contact outcome; counted as 'other'")
         return .other
@@ -131,9 +155,9 @@ public struct RowDecoder<Column: SchemaColumn> {
         _ column: Column, _ vocabulary: WritableKeyPath<DecodingOptions, Vocabulary<Code>>, unknown: Code? = nil
     ) -> Code? {
         guard let field = field(column) else { return nil }
-        if let code = lookUp(field, vocabulary) { return code }
+        if let code = Self.lookUp(field, in: bytes, &options[keyPath: vocabulary]) { return code }
         if let unknown { return unknown }
-        let value = reader.trimmedString(field)
+        let value = string(field)
         report(.unknownCode, column, value: value, "\(column.spec.name) '\(value)' is not a known code; treated as blank")
         return nil
     }
@@ -146,22 +170,21 @@ public struct RowDecoder<Column: SchemaColumn> {
             report(.missingRequiredValue, column, value: nil, "\(column.spec.name) is blank")
             return nil
         }
-        if let code = lookUp(field, vocabulary) { return code }
-        let value = reader.trimmedString(field)
+        if let code = Self.lookUp(field, in: bytes, &options[keyPath: vocabulary]) { return code }
+        let value = string(field)
         report(.unknownRequiredCode, column, value: value,
                "\(column.spec.name) '\(value)' is not one of: \(Code.allCases.map(\.rawValue).joined(separator: ", "))")
         return nil
     }
 
+    /// A trimmed field's code, remembered by its bytes unless "" needs collapsing.
     @inline(__always)
-    private mutating func lookUp<Code: VocabularyCode>(
-        _ field: CSVField, _ vocabulary: WritableKeyPath<DecodingOptions, Vocabulary<Code>>
+    private static func lookUp<Code: VocabularyCode>(
+        _ field: CSVField, in bytes: UnsafeBufferPointer<UInt8>, _ vocabulary: inout Vocabulary<Code>
     ) -> Code? {
-        let reader = self.reader
-        guard !field.hasEscapedQuotes else { return options[keyPath: vocabulary].code(for: reader.trimmedString(field)) }
-        return reader.withTrimmedBytes(field) { bytes in
-            options[keyPath: vocabulary].code(forBytes: bytes) { reader.trimmedString(field) }
-        }
+        let text = { string(field, in: bytes) }
+        guard !field.hasEscapedQuotes else { return vocabulary.code(for: text()) }
+        return vocabulary.code(forBytes: UnsafeBufferPointer(rebasing: bytes[field.start..<field.end]), text: text)
     }
 
     /// Records a problem with a column (an error or warning according to the rule).
@@ -183,10 +206,9 @@ public struct RowDecoder<Column: SchemaColumn> {
     /// Each `domain_*` column's value, checked against the grade vocabulary (audits).
     mutating func checkDomainGrades() {
         for (name, position) in header.domainColumns {
-            let field = record.fields[position]
-            if reader.isBlank(field) { continue }
-            if lookUp(field, \.grades) != nil { continue }
-            let value = reader.trimmedString(field)
+            guard let field = trimmed(record.fields[position]) else { continue }
+            if Self.lookUp(field, in: bytes, &options.grades) != nil { continue }
+            let value = string(field)
             report(.unknownCode, columnName: name, position: position, value: value,
                    "\(name) '\(value)' is not a grade (outstanding, good, requires_improvement, inadequate); treated as blank")
         }
