@@ -14,7 +14,7 @@ extension KPICatalogue {
                 ], expect: .total(2)),
             ]
         ) { cases, _, acc throws(CalendarError) in
-            try acc.add(cases.conferences, anchor: { $0.type == .initial ? $0.date : nil }, team: { $0.team }) { _ in .counted }
+            try acc.add(cases.conferences, teams: cases.conferenceTeams, anchor: { $0.type == .initial ? $0.date : nil }) { _ in .counted }
         },
 
         KPIDefinition(
@@ -42,7 +42,7 @@ extension KPICatalogue {
                 ], expect: .fraction(2, 3, excluded: 3)),
             ]
         ) { cases, ctx, acc throws(CalendarError) in
-            try acc.add(cases.conferences, anchor: { $0.type == .initial ? $0.date : nil }, team: { $0.team }) {
+            try acc.add(cases.conferences, teams: cases.conferenceTeams, anchor: { $0.type == .initial ? $0.date : nil }) {
                 c throws(CalendarError) in
                 guard let enquiry = cases.enquiry(for: c), c.date >= enquiry.strategyDate else { return .excluded }
                 return try ctx.within(Timescales.initialConference, from: enquiry.strategyDate, to: c.date) ? .met : .notMet
@@ -65,7 +65,7 @@ extension KPICatalogue {
                 ], expect: .fraction(2, 3, excluded: 1)),
             ]
         ) { cases, _, acc throws(CalendarError) in
-            try acc.add(cases.conferences, anchor: { $0.type == .initial ? $0.date : nil }, team: { $0.team }) { c in
+            try acc.add(cases.conferences, teams: cases.conferenceTeams, anchor: { $0.type == .initial ? $0.date : nil }) { c in
                 guard let outcome = c.outcome else { return .excluded }
                 return outcome == .plan ? .met : .notMet
             }
@@ -91,7 +91,7 @@ extension KPICatalogue {
                 ], expect: .fraction(1, 5)),
             ]
         ) { cases, _, acc throws(CalendarError) in
-            try acc.add(cases.conferences, anchor: { $0.madePlan ? $0.date : nil }, team: { $0.team }) { c in
+            try acc.add(cases.conferences, teams: cases.conferenceTeams, anchor: { $0.madePlan ? $0.date : nil }) { c in
                 cases.hadPlan(ofChild: c.childID, before: c.date) ? .met : .notMet
             }
         },
@@ -126,7 +126,7 @@ extension KPICatalogue {
                 ], expect: .fraction(3, 4, excluded: 4)),
             ]
         ) { cases, _, acc throws(CalendarError) in
-            try acc.add(cases.conferences, anchor: { $0.type == .review ? $0.date : nil }, team: { $0.team }) { r in
+            try acc.add(cases.conferences, teams: cases.conferenceTeams, anchor: { $0.type == .review ? $0.date : nil }) { r in
                 guard let p = cases.latestConference(ofChild: r.childID, before: r.date), p.leavesPlanOpen else {
                     return .excluded
                 }
@@ -149,7 +149,7 @@ extension KPICatalogue {
                 ], expect: .fraction(2, 3, excluded: 1)),
             ]
         ) { cases, _, acc throws(CalendarError) in
-            try acc.add(cases.conferences, anchor: { $0.date }, team: { $0.team }) { c in
+            try acc.add(cases.conferences, teams: cases.conferenceTeams, anchor: { $0.date }) { c in
                 guard let yes = c.parentsParticipated else { return .excluded }
                 return yes ? .met : .notMet
             }

@@ -13,7 +13,7 @@ extension KPICatalogue {
                 ], expect: .total(2)),
             ]
         ) { cases, _, acc throws(CalendarError) in
-            try acc.add(cases.contacts, anchor: { $0.contactDate }, team: { $0.team }) { _ in .counted }
+            try acc.add(cases.contacts, teams: cases.contactTeams, anchor: { $0.contactDate }) { _ in .counted }
         },
 
         KPIDefinition(
@@ -34,7 +34,7 @@ extension KPICatalogue {
                 ], expect: .fraction(2, 4, excluded: 2)),
             ]
         ) { cases, ctx, acc throws(CalendarError) in
-            try acc.add(cases.contacts, anchor: { $0.contactDate }, team: { $0.team }) { c throws(CalendarError) in
+            try acc.add(cases.contacts, teams: cases.contactTeams, anchor: { $0.contactDate }) { c throws(CalendarError) in
                 guard let decision = c.decisionDate else {
                     return try ctx.within(Timescales.contactDecision, from: c.contactDate, to: ctx.asOf) ? .excluded : .notMet
                 }
@@ -57,7 +57,7 @@ extension KPICatalogue {
                 ], expect: .fraction(1, 2, excluded: 1)),
             ]
         ) { cases, _, acc throws(CalendarError) in
-            try acc.add(cases.contacts, anchor: { $0.contactDate }, team: { $0.team }) { c in
+            try acc.add(cases.contacts, teams: cases.contactTeams, anchor: { $0.contactDate }) { c in
                 guard let marf = c.marf else { return .excluded }
                 return marf ? .met : .notMet
             }
@@ -86,7 +86,7 @@ extension KPICatalogue {
                 ], expect: .fraction(2, 4, excluded: 2)),
             ]
         ) { cases, ctx, acc throws(CalendarError) in
-            try acc.add(cases.contacts, anchor: { $0.marfRequestedDate }, team: { $0.team }) { c throws(CalendarError) in
+            try acc.add(cases.contacts, teams: cases.contactTeams, anchor: { $0.marfRequestedDate }) { c throws(CalendarError) in
                 let requested = c.marfRequestedDate!
                 guard let received = c.marfReceivedDate else {
                     return try ctx.within(Timescales.marfFollowUp, from: requested, to: ctx.asOf) ? .excluded : .notMet
@@ -117,7 +117,7 @@ extension KPICatalogue {
                 ], expect: .fraction(1, 2, excluded: 1)),
             ]
         ) { cases, _, acc throws(CalendarError) in
-            try acc.add(cases.contacts, anchor: { $0.contactDate }, team: { $0.team }) { c in
+            try acc.add(cases.contacts, teams: cases.contactTeams, anchor: { $0.contactDate }) { c in
                 guard c.isPolice, let incident = c.policeIncidentDate else { return nil }
                 if incident > c.contactDate { return .excluded }
                 return incident.days(to: c.contactDate) <= Timescales.policeNotification.count ? .met : .notMet
@@ -149,7 +149,7 @@ extension KPICatalogue {
                 ], expect: .total(2)),
             ]
         ) { cases, _, acc throws(CalendarError) in
-            try acc.add(cases.contacts, anchor: { $0.referralDay }, team: { $0.team }) { _ in .counted }
+            try acc.add(cases.contacts, teams: cases.contactTeams, anchor: { $0.referralDay }) { _ in .counted }
         },
 
         KPIDefinition(
@@ -174,7 +174,7 @@ extension KPICatalogue {
                 ], expect: .fraction(1, 1)),
             ]
         ) { cases, _, acc throws(CalendarError) in
-            try acc.add(cases.contacts, anchor: { $0.referralDay }, team: { $0.team }) { c in
+            try acc.add(cases.contacts, teams: cases.contactTeams, anchor: { $0.referralDay }) { c in
                 let r = c.referralDay!
                 return cases.hasReferral(ofChild: c.childID, from: r.adding(-Timescales.reReferralLookBack), before: r)
                     ? .met : .notMet
@@ -199,7 +199,7 @@ extension KPICatalogue {
                 ], expect: example),
             ]
         ) { cases, _, acc throws(CalendarError) in
-            try acc.add(cases.contacts, anchor: { $0.decisionDate }, team: { $0.team }) { c in
+            try acc.add(cases.contacts, teams: cases.contactTeams, anchor: { $0.decisionDate }) { c in
                 guard let recorded = c.outcome else { return .excluded }
                 return recorded == outcome ? .met : .notMet
             }

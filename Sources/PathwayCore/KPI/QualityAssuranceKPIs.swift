@@ -10,7 +10,7 @@ extension KPICatalogue {
                 ], expect: .total(6)),
             ]
         ) { cases, _, acc throws(CalendarError) in
-            try acc.add(cases.audits, anchor: { $0.date }, team: { $0.team }) { _ in .counted }
+            try acc.add(cases.audits, teams: cases.auditTeams, anchor: { $0.date }) { _ in .counted }
         },
 
         KPIDefinition(
@@ -21,7 +21,7 @@ extension KPICatalogue {
             target: OneDecimal(80),
             examples: [KPIExample("the moderated grade decides", asOf: "2026-03-31", audits: gradeMix, expect: .fraction(3, 6))]
         ) { cases, _, acc throws(CalendarError) in
-            try acc.add(cases.audits, anchor: { $0.date }, team: { $0.team }) { a in
+            try acc.add(cases.audits, teams: cases.auditTeams, anchor: { $0.date }) { a in
                 a.finalGrade.isGoodOrBetter ? .met : .notMet
             }
         },
@@ -34,7 +34,7 @@ extension KPICatalogue {
             target: OneDecimal(5),
             examples: [KPIExample("the moderated grade decides", asOf: "2026-03-31", audits: gradeMix, expect: .fraction(2, 6))]
         ) { cases, _, acc throws(CalendarError) in
-            try acc.add(cases.audits, anchor: { $0.date }, team: { $0.team }) { a in
+            try acc.add(cases.audits, teams: cases.auditTeams, anchor: { $0.date }) { a in
                 a.finalGrade == .inadequate ? .met : .notMet
             }
         },
@@ -48,7 +48,7 @@ extension KPICatalogue {
             examples: [KPIExample("unmoderated audits are excluded", asOf: "2026-03-31", audits: gradeMix,
                                   expect: .fraction(1, 4, excluded: 2))]
         ) { cases, _, acc throws(CalendarError) in
-            try acc.add(cases.audits, anchor: { $0.date }, team: { $0.team }) { a in
+            try acc.add(cases.audits, teams: cases.auditTeams, anchor: { $0.date }) { a in
                 guard let moderated = a.moderatedGrade else { return .excluded }
                 return moderated == a.grade ? .met : .notMet
             }
@@ -75,7 +75,7 @@ extension KPICatalogue {
                 ], expect: .fraction(1, 3, excluded: 1)),
             ]
         ) { cases, ctx, acc throws(CalendarError) in
-            try acc.add(cases.audits, anchor: { $0.actionsDueDate == nil ? nil : $0.date }, team: { $0.team }) { a in
+            try acc.add(cases.audits, teams: cases.auditTeams, anchor: { $0.actionsDueDate == nil ? nil : $0.date }) { a in
                 let due = a.actionsDueDate!
                 guard let completed = a.actionsCompletedDate else { return due >= ctx.asOf ? .excluded : .notMet }
                 return completed <= due ? .met : .notMet

@@ -14,7 +14,7 @@ extension KPICatalogue {
                 ], expect: .total(3)),
             ]
         ) { cases, _, acc throws(CalendarError) in
-            try acc.add(cases.enquiries, anchor: { $0.strategyDate }, team: { $0.team }) { _ in .counted }
+            try acc.add(cases.enquiries, teams: cases.enquiryTeams, anchor: { $0.strategyDate }) { _ in .counted }
         },
         attendanceRate(id: "strategy_police_attendance", agency: "Police", attended: \.policeAttended),
         attendanceRate(id: "strategy_health_attendance", agency: "Health", attended: \.healthAttended),
@@ -36,7 +36,7 @@ extension KPICatalogue {
                 ], expect: .fraction(1, 3, excluded: 1)),
             ]
         ) { cases, _, acc throws(CalendarError) in
-            try acc.add(cases.enquiries, anchor: { $0.endDate }, team: { $0.team }) { s in
+            try acc.add(cases.enquiries, teams: cases.enquiryTeams, anchor: { $0.endDate }) { s in
                 guard let outcome = s.outcome else { return .excluded }
                 return outcome == .icpc ? .met : .notMet
             }
@@ -65,7 +65,7 @@ extension KPICatalogue {
                 ], expect: .fraction(2, 3, excluded: 1)),
             ]
         ) { cases, _, acc throws(CalendarError) in
-            try acc.add(cases.enquiries, anchor: { $0.strategyDate }, team: { $0.team }) { s in
+            try acc.add(cases.enquiries, teams: cases.enquiryTeams, anchor: { $0.strategyDate }) { s in
                 guard let yes = s[keyPath: attended] else { return .excluded }
                 return yes ? .met : .notMet
             }

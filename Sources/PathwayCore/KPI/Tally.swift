@@ -23,6 +23,14 @@ public struct Tally: Sendable, Hashable {
         }
     }
 
+    /// Adds another tally's counts (a team's tally gathered by slot).
+    public mutating func merge(_ other: Tally) {
+        numerator += other.numerator
+        denominator += other.denominator
+        excluded += other.excluded
+        count += other.count
+    }
+
     /// The rate's value: 100 × numerator / denominator to one decimal, nil when the denominator is 0.
     public var rate: OneDecimal? { OneDecimal.percentage(numerator, of: denominator) }
 }

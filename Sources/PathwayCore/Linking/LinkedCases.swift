@@ -7,6 +7,11 @@ public struct LinkedCases: Sendable {
     public let enquiries: [Section47Enquiry]
     public let conferences: [ChildProtectionConference]
     public let audits: [CaseAudit]
+    /// Each file's records' teams as slots (for the KPIs' by-team tables).
+    public let contactTeams: TeamSlots
+    public let enquiryTeams: TeamSlots
+    public let conferenceTeams: TeamSlots
+    public let auditTeams: TeamSlots
 
     private let enquiryIndexByID: [ExactText: Int]
     /// Each child's conferences (indexes into `conferences`), by date then conference_id in code-point order.
@@ -23,17 +28,27 @@ public struct LinkedCases: Sendable {
         self.conferences = conferences
         self.audits = audits
 
-        // The three indexes are independent: build them on all cores.
-        let slots = ConcurrentSlots<Index>(count: 3)
-        DispatchQueue.concurrentPerform(iterations: 3) { task in
+        // The indexes are independent: build them on all cores, largest first.
+        let slots = ConcurrentSlots<Index>(count: 7)
+        DispatchQueue.concurrentPerform(iterations: 7) { task in
             switch task {
-            case 0: slots.set(0, LinkedCases.enquiryIndex(enquiries))
-            case 1: slots.set(1, LinkedCases.conferenceIndex(conferences))
-            default: slots.set(2, LinkedCases.referralIndex(contacts))
+            case 0: slots.set(0, LinkedCases.referralIndex(contacts))
+            case 1: slots.set(1, .teams(TeamSlots(contacts) { $0.team }))
+            case 2: slots.set(2, LinkedCases.enquiryIndex(enquiries))
+            case 3: slots.set(3, LinkedCases.conferenceIndex(conferences))
+            case 4: slots.set(4, .teams(TeamSlots(audits) { $0.team }))
+            case 5: slots.set(5, .teams(TeamSlots(enquiries) { $0.team }))
+            default: slots.set(6, .teams(TeamSlots(conferences) { $0.team }))
             }
         }
-        guard case let .enquiries(byID)? = slots.get(0), case let .conferences(chains, firstPlan)? = slots.get(1),
-              case let .referrals(referrals)? = slots.get(2) else { preconditionFailure("every index is built") }
+        guard case let .referrals(referrals)? = slots.get(0), case let .teams(contactTeams)? = slots.get(1),
+              case let .enquiries(byID)? = slots.get(2), case let .conferences(chains, firstPlan)? = slots.get(3),
+              case let .teams(auditTeams)? = slots.get(4), case let .teams(enquiryTeams)? = slots.get(5),
+              case let .teams(conferenceTeams)? = slots.get(6) else { preconditionFailure("every index is built") }
+        self.contactTeams = contactTeams
+        self.enquiryTeams = enquiryTeams
+        self.conferenceTeams = conferenceTeams
+        self.auditTeams = auditTeams
         enquiryIndexByID = byID
         conferenceChains = chains
         firstPlanDay = firstPlan
@@ -44,6 +59,7 @@ public struct LinkedCases: Sendable {
         case enquiries([ExactText: Int])
         case conferences([ExactText: [Int]], [ExactText: Day])
         case referrals([ExactText: [Day]])
+        case teams(TeamSlots)
     }
 
     private static func enquiryIndex(_ enquiries: [Section47Enquiry]) -> Index {
@@ -74,8 +90,12 @@ public struct LinkedCases: Sendable {
 
     private static func referralIndex(_ contacts: [Contact]) -> Index {
         var referrals: [ExactText: [Day]] = [:]
-        for contact in contacts {
-            if let day = contact.referralDay { referrals[ExactText(contact.childID), default: []].append(day) }
+        contacts.withUnsafeBufferPointer { contacts in
+            for index in contacts.indices {
+                if let day = contacts[index].referralDay {
+                    referrals[ExactText(contacts[index].childID), default: []].append(day)
+                }
+            }
         }
         for i in referrals.values.indices { referrals.values[i].sort() }
         return .referrals(referrals)
