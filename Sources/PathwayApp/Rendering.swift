@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import Dispatch
 import PathwayCore
 import PathwayReport
 
@@ -17,11 +18,28 @@ public enum Rendering {
                               scratchFolder: String) throws(PathwayError) -> [OutputFile] {
         let dashboard = Dashboard(result: result, authority: configuration.authority,
                                   amberMargin: configuration.amberMargin)
+        // The workbook takes longest (zlib): it is written on one core while the text outputs are
+        // rendered on the other. Each renderer is pure, so the files do not depend on the scheduling.
+        let texts = ConcurrentSlots<String>(count: 3)
+        let workbookBytes = ConcurrentSlots<Result<[UInt8], PathwayError>>(count: 1)
+        DispatchQueue.concurrentPerform(iterations: 2) { task in
+            if task == 0 {
+                do throws(PathwayError) {
+                    workbookBytes.set(0, .success(try workbook(dashboard, scratchFolder: scratchFolder)))
+                } catch {
+                    workbookBytes.set(0, .failure(error))
+                }
+            } else {
+                texts.set(0, SnapshotRenderer.render(result))
+                texts.set(1, FindingsCSVRenderer.render(result.findings))
+                texts.set(2, MarkdownRenderer.render(dashboard))
+            }
+        }
         return [
-            OutputFile(name: snapshotName, text: SnapshotRenderer.render(result)),
-            OutputFile(name: findingsName, text: FindingsCSVRenderer.render(result.findings)),
-            OutputFile(name: markdownName, text: MarkdownRenderer.render(dashboard)),
-            OutputFile(name: workbookName, bytes: try workbook(dashboard, scratchFolder: scratchFolder)),
+            OutputFile(name: snapshotName, text: texts.get(0)!),
+            OutputFile(name: findingsName, text: texts.get(1)!),
+            OutputFile(name: markdownName, text: texts.get(2)!),
+            OutputFile(name: workbookName, bytes: try workbookBytes.get(0)!.get()),
         ]
     }
 
