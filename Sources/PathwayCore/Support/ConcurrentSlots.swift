@@ -14,6 +14,15 @@ public final class ConcurrentSlots<Value: Sendable>: @unchecked Sendable {
         lock.unlock()
     }
 
+    /// The value, leaving the slot empty (so the caller holds the only reference and can change it in place).
+    public func take(_ index: Int) -> Value? {
+        lock.lock()
+        defer { lock.unlock() }
+        let value = slots[index]
+        slots[index] = nil
+        return value
+    }
+
     public func get(_ index: Int) -> Value? {
         lock.lock()
         defer { lock.unlock() }

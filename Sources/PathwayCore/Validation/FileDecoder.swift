@@ -25,7 +25,7 @@ public enum FileDecoder {
             // Two halves on two cores.
             let slots = ConcurrentSlots<Chunk<Record>>(count: 2)
             DispatchQueue.concurrentPerform(iterations: 2) { part in slots.set(part, plan.decode(part: part)) }
-            parts = [slots.get(0)!, slots.get(1)!]
+            parts = [slots.take(0)!, slots.take(1)!]
         } else {
             parts = [plan.decode(part: 0)]
         }
@@ -100,7 +100,7 @@ public enum FileDecoder {
         }
 
         /// Joins the decoded parts (in order) into the file's result.
-        public func finish(_ decoded: [Chunk<Record>], sha256: String) -> DecodedFile<Record> {
+        public func finish(_ decoded: consuming [Chunk<Record>], sha256: String) -> DecodedFile<Record> {
             precondition(decoded.count == parts.count, "every part is decoded")
             var chunks = decoded
             // The cut was a record boundary only if the first part did not end inside a quoted field;
@@ -110,9 +110,12 @@ public enum FileDecoder {
                 chunks = [decodeChunk(Record.self, CSVReader(text: text, range: body, line: parts[0].line),
                                       header: header, fileName: fileName, options: options, trackOutcomes: false)]
             }
-            var merged = chunks[0]
+            // Moved out of the array so that appending the second part changes the first in place.
+            var merged = chunks.removeFirst()
             let idPosition = header.position(of: Record.Column.idColumn) ?? Int.max
-            for chunk in chunks.dropFirst() { merge(chunk, into: &merged, idPosition: idPosition, fileName: fileName) }
+            while !chunks.isEmpty {
+                merge(chunks.removeFirst(), into: &merged, idPosition: idPosition, fileName: fileName)
+            }
             let summary = InputSummary(file: fileName, rows: merged.rows, accepted: merged.records.count,
                                        rejected: merged.rejected, sha256: sha256,
                                        encoding: text.encoding, byteCount: byteCount)
