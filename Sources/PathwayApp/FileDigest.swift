@@ -16,17 +16,6 @@ enum FileDigest {
         }
         // EVP_Digest returns 1 on success; anything else (no usable libcrypto) falls back to plain Swift.
         guard status == 1, length == 32 else { return SHA256.hexDigest(bytes) }
-        return hex(digest.prefix(32))
-    }
-
-    private static func hex(_ bytes: ArraySlice<UInt8>) -> String {
-        let digits = Array("0123456789abcdef".utf8)
-        var out = [UInt8]()
-        out.reserveCapacity(bytes.count * 2)
-        for byte in bytes {
-            out.append(digits[Int(byte >> 4)])
-            out.append(digits[Int(byte & 0x0F)])
-        }
-        return String(decoding: out, as: UTF8.self)
+        return SHA256.hex(digest.prefix(32))
     }
 }

@@ -5,13 +5,17 @@
 public enum SHA256 {
     /// The digest as 64 lowercase hexadecimal characters.
     public static func hexDigest(_ bytes: [UInt8]) -> String {
-        let digest = self.digest(bytes)
-        let hex: [UInt8] = Array("0123456789abcdef".utf8)
+        hex(digest(bytes))
+    }
+
+    /// A digest's bytes as lowercase hexadecimal characters (also for digests computed elsewhere).
+    public static func hex<Bytes: Collection<UInt8>>(_ digest: Bytes) -> String {
+        let digits: [UInt8] = Array("0123456789abcdef".utf8)
         var out = [UInt8]()
-        out.reserveCapacity(64)
+        out.reserveCapacity(digest.count * 2)
         for byte in digest {
-            out.append(hex[Int(byte >> 4)])
-            out.append(hex[Int(byte & 0x0F)])
+            out.append(digits[Int(byte >> 4)])
+            out.append(digits[Int(byte & 0x0F)])
         }
         return String(decoding: out, as: UTF8.self)
     }
