@@ -24,7 +24,6 @@ public struct KPIAccumulator: Sendable {
         let scope = periods.scope, window = periods.window
         // Tallies by team slot while the records are read, then added to `byTeam` by name.
         var teamTallies = [Tally](repeating: Tally(), count: teams.names.count)
-        var counted = [Bool](repeating: false, count: teams.names.count)
         // Each call still copies the record (its Strings retained), about a third of this loop's
         // instructions under callgrind: records without Strings are the next step (README "Performance").
         do {
@@ -35,22 +34,13 @@ public struct KPIAccumulator: Sendable {
                     headline.add(outcome)
                     let slot = Int(teams.slots[index])
                     teamTallies[slot].add(outcome)
-                    counted[slot] = true
                 }
                 if let month = periods.monthIndex(of: day) { monthly[month].add(outcome) }
             }
         }
-        for slot in teamTallies.indices where counted[slot] {
+        // Every outcome adds 1 to some count, so a team with a record in the window has a non-empty tally.
+        for slot in teamTallies.indices where teamTallies[slot] != Tally() {
             byTeam[ExactText(teams.names[slot]), default: Tally()].merge(teamTallies[slot])
         }
-    }
-
-    /// Adds one outcome; `classify` returning nil above means "not in the population".
-    public mutating func add(_ outcome: KPIOutcome, anchor: Day, team: String?) {
-        if periods.window.contains(anchor) {
-            headline.add(outcome)
-            byTeam[ExactText(team ?? KPIAccumulator.notRecordedTeam), default: Tally()].add(outcome)
-        }
-        if let month = periods.monthIndex(of: anchor) { monthly[month].add(outcome) }
     }
 }
