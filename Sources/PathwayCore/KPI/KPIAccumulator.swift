@@ -16,6 +16,7 @@ public struct KPIAccumulator: Sendable {
     /// Adds each record whose anchor date falls in a period, classifying only those (so working-day
     /// questions are asked only for records that count). Records without an anchor are not in any
     /// population. `teams` holds the records' teams (`LinkedCases.contactTeams` and so on).
+    @inline(__always)
     public mutating func add<Record>(
         _ records: [Record], teams: TeamSlots, anchor: (borrowing Record) -> Day?,
         classify: (borrowing Record) throws(CalendarError) -> KPIOutcome?
@@ -24,12 +25,12 @@ public struct KPIAccumulator: Sendable {
         let scope = periods.scope, window = periods.window
         // Tallies by team slot while the records are read, then added to `byTeam` by name.
         var teamTallies = [Tally](repeating: Tally(), count: teams.names.count)
-        // Each call still copies the record (its Strings retained), about a third of this loop's
-        // instructions under callgrind: records without Strings are the next step (README "Performance").
-        do {
-            for index in records.indices {
-                guard let day = anchor(records[index]), scope.contains(day),
-                      let outcome = try classify(records[index]) else { continue }
+        // Read through a buffer pointer: its subscript lends the record in place, where the array's would
+        // copy it (retaining its Strings) for each opaque closure call.
+        try records.withUnsafeBufferPointer { (buffer) throws(CalendarError) in
+            for index in buffer.indices {
+                guard let day = anchor(buffer[index]), scope.contains(day),
+                      let outcome = try classify(buffer[index]) else { continue }
                 if window.contains(day) {
                     headline.add(outcome)
                     let slot = Int(teams.slots[index])
