@@ -179,8 +179,8 @@ public enum FileDecoder {
                     value: nil))
                 continue
             }
-            row.begin(record)
-            let decoded = Record.decode(&row)
+            row.begin(&record)
+            var decoded = Record.decode(&row)
             // One hash per row: insert the id now, and take it out again if the row is rejected.
             var key: ExactText?
             var insertedID = false
@@ -199,13 +199,14 @@ public enum FileDecoder {
                     chunk.outcomes.append(.rejected(finding: chunk.findings.count, id: key, position: error.columnPosition))
                 }
                 chunk.findings.append(error)
-            } else if let decoded {
+            } else if decoded != nil {
                 if trackOutcomes {
                     let first = chunk.findings.count
-                    chunk.outcomes.append(.accepted(record: chunk.records.count, id: key!, line: record.line,
+                    chunk.outcomes.append(.accepted(record: chunk.records.count, id: key!, line: row.line,
                                                     warnings: first..<(first + row.warnings.count)))
                 }
-                chunk.records.append(decoded)
+                // Moved, not copied: a copy would retain every String of the record.
+                chunk.records.append(decoded.take()!)
                 chunk.findings += row.warnings
             } else {
                 preconditionFailure("a record that did not decode must have reported an error")

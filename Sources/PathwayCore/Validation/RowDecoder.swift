@@ -30,9 +30,11 @@ public struct RowDecoder<Column: SchemaColumn> {
         self.options = options
     }
 
-    /// Moves to the next record.
-    mutating func begin(_ record: CSVRecord) {
-        self.record = record
+    /// Moves to the next record. It is swapped in, not copied: the caller gets the previous record's
+    /// storage back, so both fields arrays stay uniquely referenced and the reader refills one without
+    /// allocating (a copy here made every row allocate a new array).
+    mutating func begin(_ record: inout CSVRecord) {
+        swap(&self.record, &record)
         firstError = nil
         warnings.removeAll(keepingCapacity: true)
     }
