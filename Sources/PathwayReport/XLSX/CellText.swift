@@ -24,6 +24,15 @@ enum CellText {
     /// Approximate display width in Excel column units (the width of `0` in the default font):
     /// the longest line, or for wrapping headers the longest word; East Asian wide characters count double.
     static func width(_ text: String, style: CellStyle) -> Double {
+        // Most cells are one line of printable ASCII: every character is one unit wide.
+        if style != .header, style != .headerNumber, text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) {
+            return Double(text.utf8.count) * style.widthFactor
+        }
+        return generalWidth(text, style: style)
+    }
+
+    /// `width` for any text: split into lines (or words, for headers), wide characters counted double.
+    static func generalWidth(_ text: String, style: CellStyle) -> Double {
         let pieces: [Substring]
         switch style {
         case .header, .headerNumber:

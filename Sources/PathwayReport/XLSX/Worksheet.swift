@@ -66,7 +66,8 @@ public final class Worksheet {
     /// Writes a count as a whole number with thousands separators.
     public func write(integer: Int, row: Int, column: Int, style: CellStyle = .integer) throws(XLSXError) {
         try write(number: Double(integer), row: row, column: column, style: style)
-        let digits = String(abs(integer)).count
+        var digits = 1, rest = integer.magnitude
+        while rest >= 10 { rest /= 10; digits += 1 }
         measure(column, Double(digits + (digits - 1) / 3 + (integer < 0 ? 1 : 0)))
     }
 

@@ -213,4 +213,16 @@ struct WorkbookTests {
         #expect(package.text(cells["A1"], strings: try package.sharedStrings()) == "1899-12-31")
         #expect(cells["A2"]?.value == "61")
     }
+
+    @Test("the one-line ASCII shortcut measures text exactly as the general measure does, for every style",
+          arguments: ["", "a", "C-000123", "North team", "  two  spaces ", "~!@#$%^&*()_+{}|:<>?", "line\nbreak",
+                      "tab\there", "café", "東京 office", "😀 smile", "\u{7F}delete", "x\r"])
+    func widthShortcutMatchesGeneralMeasure(text: String) {
+        for style in CellStyle.allCases {
+            #expect(CellText.width(text, style: style) == CellText.generalWidth(text, style: style),
+                    "\(text.debugDescription) in \(style)")
+        }
+        #expect(CellText.width("東京", style: .text) == 4)
+        #expect(CellText.width("C-000123", style: .label) == 8 * 1.1)
+    }
 }
