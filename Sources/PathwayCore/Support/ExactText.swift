@@ -12,12 +12,16 @@ public struct ExactText: Hashable, Comparable, Sendable, CustomStringConvertible
     }
 
     public static func == (lhs: ExactText, rhs: ExactText) -> Bool {
-        var a = lhs.value, b = rhs.value
-        return a.withUTF8 { x in
-            b.withUTF8 { y in
-                x.count == y.count && (x.count == 0 || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0)
+        // Reads the bytes in place: copying the Strings into `var`s for `withUTF8` retained and released
+        // both on every comparison.
+        guard lhs.value.utf8.count == rhs.value.utf8.count else { return false }
+        let same = lhs.value.utf8.withContiguousStorageIfAvailable { x in
+            rhs.value.utf8.withContiguousStorageIfAvailable { y in
+                x.count == 0 || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0
             }
         }
+        if let same = same.flatMap({ $0 }) { return same }
+        return lhs.value.utf8.elementsEqual(rhs.value.utf8)
     }
 
     public static func < (lhs: ExactText, rhs: ExactText) -> Bool {
@@ -25,8 +29,9 @@ public struct ExactText: Hashable, Comparable, Sendable, CustomStringConvertible
     }
 
     public func hash(into hasher: inout Hasher) {
-        var copy = value
-        copy.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        if value.utf8.withContiguousStorageIfAvailable({ hasher.combine(bytes: UnsafeRawBufferPointer($0)) }) == nil {
+            for byte in value.utf8 { hasher.combine(byte) }
+        }
         hasher.combine(0xFF as UInt8)  // a terminator byte that never occurs in UTF-8
     }
 
