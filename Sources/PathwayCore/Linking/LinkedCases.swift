@@ -92,9 +92,9 @@ public struct LinkedCases: Sendable {
         var referrals: [ExactText: [Day]] = [:]
         contacts.withUnsafeBufferPointer { contacts in
             for index in contacts.indices {
-                if let day = contacts[index].referralDay {
-                    referrals[ExactText(contacts[index].childID), default: []].append(day)
-                }
+                guard let day = Contact.referralDay(outcome: contacts[index].outcome, referralDate: contacts[index].referralDate,
+                                                    decisionDate: contacts[index].decisionDate) else { continue }
+                referrals[ExactText(contacts[index].childID), default: []].append(day)
             }
         }
         for i in referrals.values.indices { referrals.values[i].sort() }

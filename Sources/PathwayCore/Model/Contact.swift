@@ -41,6 +41,13 @@ public struct Contact: Sendable, Hashable {
     /// The referral date of SPEC §4: referral_date, else decision_date, for contacts whose outcome is
     /// referral; nil for other contacts and for undated referrals.
     public var referralDay: Day? {
+        Contact.referralDay(outcome: outcome, referralDate: referralDate, decisionDate: decisionDate)
+    }
+
+    /// `referralDay` from the three fields, for loops over many contacts: calling the getter on a contact
+    /// held in an array copies the whole contact first (retaining its Strings), reading fields does not.
+    @inline(__always)
+    public static func referralDay(outcome: ContactOutcome?, referralDate: Day?, decisionDate: Day?) -> Day? {
         outcome == .referral ? (referralDate ?? decisionDate) : nil
     }
 }
