@@ -20,8 +20,15 @@ public enum Evaluation {
         let kpis: [KPIResult]
         let exceptions: ExceptionLists
         do {
-            kpis = try engine.compute(cases, context: context)
-            exceptions = try ExceptionFinder.find(cases, context: context)
+            let found = ConcurrentSlots<Result<ExceptionLists, CalendarError>>(count: 1)
+            kpis = try engine.compute(cases, context: context) {
+                do throws(CalendarError) {
+                    found.set(0, .success(try ExceptionFinder.find(cases, context: context)))
+                } catch {
+                    found.set(0, .failure(error))
+                }
+            }
+            exceptions = try found.take(0)!.get()
         } catch {
             throw .dataUnusable(error.description)
         }

@@ -18,9 +18,18 @@ public struct KPIEngine: Sendable {
 
     /// Every KPI, sorted by id. KPIs are independent, so they are computed on all cores.
     public func compute(_ cases: LinkedCases, context: KPIContext) throws(CalendarError) -> [KPIResult] {
+        try compute(cases, context: context, alongside: {})
+    }
+
+    /// The same, running `job` as one more task among the KPIs' (started first), so that other work on
+    /// the same cases (the exception lists) shares the cores instead of waiting for the last KPI.
+    public func compute(_ cases: LinkedCases, context: KPIContext,
+                        alongside job: @Sendable () -> Void) throws(CalendarError) -> [KPIResult] {
         let kpis = catalogue.sorted(by: { CodePoint.less($0.id, $1.id) })
         let results = ConcurrentSlots<Result<KPIResult, CalendarError>>(count: kpis.count)
-        DispatchQueue.concurrentPerform(iterations: kpis.count) { index in
+        DispatchQueue.concurrentPerform(iterations: kpis.count + 1) { task in
+            guard task > 0 else { return job() }
+            let index = task - 1
             do throws(CalendarError) {
                 results.set(index, .success(try compute(kpis[index], cases, context: context)))
             } catch {
