@@ -25,8 +25,9 @@ public struct KPIAccumulator: Sendable {
         let scope = periods.scope, window = periods.window
         // Tallies by team slot while the records are read, then added to `byTeam` by name.
         var teamTallies = [Tally](repeating: Tally(), count: teams.names.count)
-        // Read through a buffer pointer: its subscript lends the record in place, where the array's would
-        // copy it (retaining its Strings) for each opaque closure call.
+        // Inlined into each KPI, so its closures are known here, and read through a buffer pointer: with
+        // both, most KPIs read the fields they need instead of copying each record (retaining its Strings);
+        // the buffer pointer alone did not remove the copy.
         try records.withUnsafeBufferPointer { (buffer) throws(CalendarError) in
             for index in buffer.indices {
                 guard let day = anchor(buffer[index]), scope.contains(day),

@@ -7,8 +7,6 @@ public struct TeamSlots: Sendable {
     /// Record index → slot.
     public let slots: [Int32]
 
-    /// Inlined where it is used, so `team` reads the field in place instead of copying each record.
-    @inline(__always)
     public init<Record>(_ records: [Record], team: (borrowing Record) -> String?) {
         var names: [String] = []
         var slotByName: [ExactText: Int32] = [:]

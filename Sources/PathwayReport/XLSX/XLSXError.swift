@@ -58,8 +58,8 @@ public struct XLSXError: Error, Equatable, CustomStringConvertible {
     }
 
     /// Turns a libxlsxwriter return code into a thrown error naming the operation, sheet and cell.
-    /// `cell` is built only when the call failed: naming every written cell up front cost about a sixth
-    /// of the workbook's rendering time on large exception lists.
+    /// `cell` is built only when the call failed: naming every written cell up front was 1.8 % of all CPU
+    /// samples of a 1M-children run, on the render's single core.
     static func check(_ code: lxw_error, _ operation: String, sheet: String? = nil,
                       cell: @autoclosure () -> String? = nil) throws(XLSXError) {
         guard code != LXW_NO_ERROR else { return }
