@@ -28,4 +28,11 @@ public final class ConcurrentSlots<Value: Sendable>: @unchecked Sendable {
         defer { lock.unlock() }
         return slots[index]
     }
+
+    /// Changes a slot under the lock and returns what `body` returns (e.g. counting down work left).
+    public func update<R>(_ index: Int, _ body: (inout Value?) -> R) -> R {
+        lock.lock()
+        defer { lock.unlock() }
+        return body(&slots[index])
+    }
 }

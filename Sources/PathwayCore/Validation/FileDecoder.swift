@@ -95,8 +95,12 @@ public enum FileDecoder {
 
         /// Decodes one part; any thread.
         public func decode(part: Int) -> Chunk<Record> {
-            decodeChunk(Record.self, CSVReader(text: text, range: parts[part].range, line: parts[part].line),
-                        header: header, fileName: fileName, options: options, trackOutcomes: part == 1)
+            // The first of two parts makes room for the whole body's records, so that the second part is
+            // appended to it without moving the first.
+            let bytes = part == 0 ? parts[parts.count - 1].range.upperBound - parts[0].range.lowerBound : parts[part].range.count
+            return decodeChunk(Record.self, CSVReader(text: text, range: parts[part].range, line: parts[part].line),
+                               header: header, fileName: fileName, options: options, trackOutcomes: part == 1,
+                               expectedRecords: bytes / 100)
         }
 
         /// Joins the decoded parts (in order) into the file's result.
@@ -108,7 +112,8 @@ public enum FileDecoder {
             if chunks.count == 2, chunks[0].endedInsideQuote {
                 let body = parts[0].range.lowerBound..<parts[1].range.upperBound
                 chunks = [decodeChunk(Record.self, CSVReader(text: text, range: body, line: parts[0].line),
-                                      header: header, fileName: fileName, options: options, trackOutcomes: false)]
+                                      header: header, fileName: fileName, options: options, trackOutcomes: false,
+                                      expectedRecords: body.count / 100)]
             }
             // Moved out of the array so that appending the second part changes the first in place.
             var merged = chunks.removeFirst()
@@ -148,15 +153,14 @@ public enum FileDecoder {
     @_specialize(where Record == CaseAudit)
     static func decodeChunk<Record: DecodableRecord>(
         _: Record.Type, _ reader: CSVReader, header: HeaderMatch<Record.Column>, fileName: String,
-        options: DecodingOptions, trackOutcomes: Bool
+        options: DecodingOptions, trackOutcomes: Bool, expectedRecords: Int
     ) -> Chunk<Record> {
         var reader = reader
         var record = CSVRecord()
         var chunk = Chunk<Record>()
-        // About one record per 100 bytes in these exports: reserve once instead of growing.
-        let expected = (reader.endPosition - reader.nextPosition) / 100
-        chunk.records.reserveCapacity(expected)
-        chunk.acceptedIDs.reserveCapacity(expected)
+        // Reserved once instead of grown: callers expect about one record per 100 bytes of these exports.
+        chunk.records.reserveCapacity(expectedRecords)
+        chunk.acceptedIDs.reserveCapacity((reader.endPosition - reader.nextPosition) / 100)
         // The row decoder reads fields straight from the text's bytes, borrowed for the whole chunk.
         let text = reader.text
         return text.bytes.withUnsafeBufferPointer { bytes in
