@@ -17,7 +17,7 @@ public struct LinkedCases: Sendable {
     /// Each child's conferences (indexes into `conferences`), by date then conference_id in code-point order.
     private let conferenceChains: [ExactText: [Int]]
     /// Each child's dated referrals, ascending.
-    private let referralDays: [ExactText: [Day]]
+    private let referralDays: ReferralDays
     /// Each child's earliest initial or transfer-in conference with outcome plan.
     private let firstPlanDay: [ExactText: Day]
 
@@ -58,7 +58,7 @@ public struct LinkedCases: Sendable {
     private enum Index: Sendable {
         case enquiries([ExactText: Int])
         case conferences([ExactText: [Int]], [ExactText: Day])
-        case referrals([ExactText: [Day]])
+        case referrals(ReferralDays)
         case teams(TeamSlots)
     }
 
@@ -88,17 +88,61 @@ public struct LinkedCases: Sendable {
         return .conferences(chains, firstPlan)
     }
 
-    private static func referralIndex(_ contacts: [Contact]) -> Index {
-        var referrals: [ExactText: [Day]] = [:]
-        contacts.withUnsafeBufferPointer { contacts in
-            for index in contacts.indices {
-                guard let day = Contact.referralDay(outcome: contacts[index].outcome, referralDate: contacts[index].referralDate,
-                                                    decisionDate: contacts[index].decisionDate) else { continue }
-                referrals[ExactText(contacts[index].childID), default: []].append(day)
+    /// Each child's referral days, kept flat: a child's slot numbers its run of days in `days`
+    /// (`starts[slot]..<starts[slot + 1]`, ascending). One array for all children instead of one per
+    /// child (400,000 small arrays at 1M children).
+    struct ReferralDays: Sendable {
+        var slots: [ExactText: Int] = [:]
+        var starts: [Int] = [0]
+        var days: [Day] = []
+
+        init(_ contacts: [Contact]) {
+            // First pass: each referral's child slot, and how many referrals each slot has.
+            var slotOfReferral: [(contact: Int, slot: Int)] = []
+            var counts: [Int] = []
+            contacts.withUnsafeBufferPointer { contacts in
+                for index in contacts.indices {
+                    guard Contact.referralDay(outcome: contacts[index].outcome, referralDate: contacts[index].referralDate,
+                                              decisionDate: contacts[index].decisionDate) != nil else { continue }
+                    if slotOfReferral.isEmpty {
+                        slotOfReferral.reserveCapacity(contacts.count / 2)
+                        counts.reserveCapacity(contacts.count / 2)
+                        slots.reserveCapacity(contacts.count / 2)
+                    }
+                    // One hash per referral: the default subscript inserts the next slot for a new child.
+                    let next = counts.count
+                    let slot = Self.value(&slots[ExactText(contacts[index].childID), default: next])
+                    if slot == next { counts.append(0) }
+                    counts[slot] += 1
+                    slotOfReferral.append((index, slot))
+                }
+                // Second pass: each slot's days in one run, then each run sorted.
+                starts = Array(repeating: 0, count: counts.count + 1)
+                for slot in counts.indices { starts[slot + 1] = starts[slot] + counts[slot] }
+                var filled = Array(starts.dropLast())
+                days = Array(repeating: Day(daysSinceEpoch: 0), count: slotOfReferral.count)
+                for (index, slot) in slotOfReferral {
+                    days[filled[slot]] = Contact.referralDay(outcome: contacts[index].outcome,
+                                                             referralDate: contacts[index].referralDate,
+                                                             decisionDate: contacts[index].decisionDate)!
+                    filled[slot] += 1
+                }
             }
+            for slot in counts.indices where counts[slot] > 1 { days[starts[slot]..<starts[slot + 1]].sort() }
         }
-        for i in referrals.values.indices { referrals.values[i].sort() }
-        return .referrals(referrals)
+
+        @inline(__always)
+        private static func value(_ value: inout Int) -> Int { value }
+
+        /// The child's referral days, ascending (empty when none).
+        func days(ofChild child: ExactText) -> ArraySlice<Day> {
+            guard let slot = slots[child] else { return [] }
+            return days[starts[slot]..<starts[slot + 1]]
+        }
+    }
+
+    private static func referralIndex(_ contacts: [Contact]) -> Index {
+        .referrals(ReferralDays(contacts))
     }
 
     /// The enquiry an initial conference followed, when its s47_id is recorded and found.
@@ -132,14 +176,14 @@ public struct LinkedCases: Sendable {
 
     /// Whether the child has a referral dated r′ with `from` ≤ r′ < `before`.
     public func hasReferral(ofChild child: String, from: Day, before: Day) -> Bool {
-        guard let days = referralDays[ExactText(child)] else { return false }
+        let days = referralDays.days(ofChild: ExactText(child))
         // First referral on or after `from`.
-        var low = 0, high = days.count
+        var low = days.startIndex, high = days.endIndex
         while low < high {
             let mid = (low + high) / 2
             if days[mid] < from { low = mid + 1 } else { high = mid }
         }
-        return low < days.count && days[low] < before
+        return low < days.endIndex && days[low] < before
     }
 
     /// Whether the child had an initial or transfer-in conference with outcome plan strictly before `day`.
