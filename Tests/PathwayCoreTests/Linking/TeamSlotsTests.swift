@@ -31,4 +31,26 @@ struct TeamSlotsTests {
             #expect(Array(name.utf8) == Array((record.team ?? KPIAccumulator.notRecordedTeam).utf8))
         }
     }
+
+    /// Slots are first looked up by the String's identity (its two words): the same text in another
+    /// buffer, and texts made afresh for each record (whose buffers are freed and reused), must still
+    /// get exactly one slot per text.
+    @Test("the same long name in separate buffers, or made afresh per record, gets one slot per text")
+    func identityIsOnlyAShortcut() {
+        let long = "Children with Disabilities Team (East)"
+        let copies = (0..<6).map { i in String(decoding: Array((i % 2 == 0 ? long : long + " 2").utf8), as: UTF8.self) }
+        let records = copies.enumerated().map { contact("c\($0.offset)", team: $0.element) }
+        let slots = TeamSlots(records) { $0.team }
+        #expect(slots.names == [long, long + " 2"])
+        #expect(slots.slots == [0, 1, 0, 1, 0, 1])
+
+        var random = SeededRandom(seed: 62)
+        let pool = (0..<5).map { "Locality team number \($0), long enough for the heap" }
+        let fresh = (0..<500).map { contact("f\($0)", team: random.pick(pool)) }
+        let made = TeamSlots(fresh) { record in record.team.map { String(decoding: Array($0.utf8), as: UTF8.self) } }
+        for (index, record) in fresh.enumerated() {
+            #expect(made.names[Int(made.slots[index])] == record.team)
+        }
+        #expect(Set(made.names).count == made.names.count, "no name twice")
+    }
 }
