@@ -11,7 +11,32 @@ public enum DateParser {
     }
 
     /// Parses already-trimmed UTF-8 bytes.
+    @inline(__always)
     public static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> Day? {
+        // Most dates in the exports are exactly `YYYY-MM-DD`.
+        if bytes.count == 10, let day = isoDay(bytes) { return day }
+        return parseAnyForm(bytes)
+    }
+
+    /// A plain `YYYY-MM-DD` read straight from its ten bytes, nil for anything else (which
+    /// `parseAnyForm` then reads, or rejects). Dates are seven of a contact's sixteen fields, and the
+    /// general reader took about 100 instructions for each.
+    @inline(__always)
+    static func isoDay(_ b: UnsafeBufferPointer<UInt8>) -> Day? {
+        let zero = UInt8(ascii: "0"), dash = UInt8(ascii: "-")
+        let y0 = b[0] &- zero, y1 = b[1] &- zero, y2 = b[2] &- zero, y3 = b[3] &- zero
+        let m0 = b[5] &- zero, m1 = b[6] &- zero, d0 = b[8] &- zero, d1 = b[9] &- zero
+        // A byte below "0" wraps round to 246 or more, so one comparison checks each digit.
+        guard b[4] == dash, b[7] == dash, y0 < 10, y1 < 10, y2 < 10, y3 < 10, m0 < 10, m1 < 10, d0 < 10, d1 < 10
+        else { return nil }
+        let year = Int(y0) &* 1000 &+ Int(y1) &* 100 &+ Int(y2) &* 10 &+ Int(y3)
+        let month = Int(m0) &* 10 &+ Int(m1)
+        let day = Int(d0) &* 10 &+ Int(d1)
+        return Day(year: year, month: month, day: day)
+    }
+
+    /// Every accepted form (SPEC §2), from already-trimmed UTF-8 bytes.
+    static func parseAnyForm(_ bytes: UnsafeBufferPointer<UInt8>) -> Day? {
         let n = bytes.count
         guard n >= 8 else { return nil }
         if n >= 10, bytes[4] == UInt8(ascii: "-") {

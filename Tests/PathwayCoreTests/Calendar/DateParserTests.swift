@@ -1,3 +1,5 @@
+import Foundation
+import PathwayTestSupport
 import Testing
 @testable import PathwayCore
 
@@ -119,6 +121,46 @@ import Testing
             ]
             for text in styles where DateParser.parse(text) != day { failures.append(text) }
             day = day.adding(days: 1)
+        }
+        #expect(failures.isEmpty, "\(failures.prefix(10))")
+    }
+
+    /// The `YYYY-MM-DD` shortcut gives what the general reader gives: on every day of 1899 to 2101
+    /// (leap centuries and 1900 included), on the impossible days of each month, and on 20,000 random
+    /// ten-byte texts made of digits and separators, where it must either agree or leave the text to
+    /// the general reader.
+    @Test func isoShortcutAgreesWithTheGeneralReader() {
+        func both(_ text: String) -> (shortcut: Day?, general: Day?, parsed: Day?) {
+            Array(text.utf8).withUnsafeBufferPointer { bytes in
+                (bytes.count == 10 ? DateParser.isoDay(bytes) : nil, DateParser.parseAnyForm(bytes), DateParser.parse(bytes))
+            }
+        }
+        var failures: [String] = []
+        var day = d("1899-01-01")
+        while day <= d("2101-12-31") {
+            let (shortcut, general, parsed) = both(day.description)
+            if shortcut != day || general != day || parsed != day { failures.append(day.description) }
+            day = day.adding(days: 1)
+        }
+        for year in [1900, 2000, 2023, 2024] {
+            for month in 0...13 {
+                for dayOfMonth in [0, 28, 29, 30, 31, 32] {
+                    let text = String(format: "%04d-%02d-%02d", year, month, dayOfMonth)
+                    let (shortcut, general, parsed) = both(text)
+                    if shortcut != general || parsed != general { failures.append(text) }
+                }
+            }
+        }
+        var random = SeededRandom(seed: 17)
+        let alphabet = Array("0123456789-/: T0123456789".utf8)
+        for _ in 0..<20_000 {
+            var bytes = Array("2025-06-15".utf8)
+            for _ in 0..<(1 + Int(random.next() % 3)) {
+                bytes[Int(random.next() % 10)] = alphabet[Int(random.next() % UInt64(alphabet.count))]
+            }
+            let text = String(decoding: bytes, as: UTF8.self)
+            let (shortcut, general, parsed) = both(text)
+            if parsed != general || (shortcut != nil && shortcut != general) { failures.append(text) }
         }
         #expect(failures.isEmpty, "\(failures.prefix(10))")
     }
