@@ -73,7 +73,7 @@ extension CaseAudit: DecodableRecord {
         let child = row.requiredText(.childID)
         let date = row.requiredDate(.auditDate)
         let grade: AuditGrade?
-        if let value = row.text(.grade), GradeText.isNumber(value) {
+        if let value = row.numericText(.grade) {
             row.report(.ambiguousNumericGrade, .grade, value: value,
                        "grade '\(value)' is a number, which is ambiguous; write the grade in words")
             grade = nil

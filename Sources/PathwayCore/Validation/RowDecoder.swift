@@ -20,6 +20,7 @@ public struct RowDecoder<Column: SchemaColumn> {
     public private(set) var options: DecodingOptions
     private var sources = ByteKeyCache<Source>()
     private var teams = ByteKeyCache<String>()
+    private var numbers = ByteKeyCache<Bool>()
     private(set) var firstError: Finding?
     private(set) var warnings: [Finding] = []
 
@@ -87,6 +88,16 @@ public struct RowDecoder<Column: SchemaColumn> {
         // Raw bytes identify the value only when no "" needs collapsing (`"X""Y"` and `X""Y` differ).
         guard !field.hasEscapedQuotes else { return compute() }
         return teams.value(for: content(field), compute: compute)
+    }
+
+    /// The column's trimmed text when it is a number (an ambiguous audit grade, SPEC §2), else nil.
+    /// The answer is remembered by the field's bytes: working it out took about 1,900 instructions.
+    mutating func numericText(_ column: Column) -> String? {
+        guard let field = field(column) else { return nil }
+        let bytes = self.bytes
+        let isNumber = { GradeText.isNumber(Self.string(field, in: bytes)) }
+        let numeric = field.hasEscapedQuotes ? isNumber() : numbers.value(for: content(field), compute: isNumber)
+        return numeric ? string(field) : nil
     }
 
     /// The source and whether it is the police; nil (with an error) when blank.

@@ -42,6 +42,17 @@ import Testing
         #expect(TestCSV.errors(file).first?.column == "grade")
     }
 
+    /// The row decoder remembers whether a grade's bytes are a number: repeated grades, numeric and
+    /// not, quoted and not, must each still get their own row's answer.
+    @Test func repeatedGradesKeepTheirOwnAnswer() throws {
+        let grades = ["Good", "3", "Good", "3", "\"3\"", "\"Good\"", "3 ", "Inadequate", "2.0", "Good"]
+        let file = try decode(grades.enumerated().map { "a\($0.offset),A,2026-03-02,\($0.element),,,,,,,," })
+        #expect(file.records.map(\.id) == ["a0", "a2", "a5", "a7", "a9"])
+        #expect(file.records.map(\.grade) == [.good, .good, .good, .inadequate, .good])
+        #expect(TestCSV.errors(file).map(\.rule) == Array(repeating: .ambiguousNumericGrade, count: 5))
+        #expect(TestCSV.errors(file).map(\.value) == ["3", "3", "3", "3", "2.0"])
+    }
+
     @Test(arguments: ["Requires  improvement", "Adequate", "good or better", "requires-improvement", "nan", "Inf"])
     func unknownGradeIsRejected(_ value: String) throws {
         let file = try decode(["a1,A,2026-03-02,\(value),,,,,,,,"])
