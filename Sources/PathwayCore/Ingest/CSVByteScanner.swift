@@ -39,6 +39,20 @@ enum CSVByteScanner {
         return count
     }
 
+    /// Flags (bit 7 of each byte) on exactly the bytes of `word` that are a comma, LF or CR, in every
+    /// position: unlike `zeroBytes`, no borrow runs between bytes, so a word's separators can all be
+    /// taken in turn (lowest first) without loading it again.
+    @inline(__always)
+    static func separatorFlags(_ word: UInt64) -> UInt64 {
+        let low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        let a = word ^ (ones &* UInt64(comma)), b = word ^ (ones &* UInt64(lineFeed))
+        let c = word ^ (ones &* UInt64(carriageReturn))
+        // For each byte, bit 7 of ((x & 0x7F) + 0x7F) | x is set unless the byte of x is zero.
+        let nonZeroA = ((a & low) &+ low) | a, nonZeroB = ((b & low) &+ low) | b
+        let nonZeroC = ((c & low) &+ low) | c
+        return ~(nonZeroA & nonZeroB & nonZeroC) & highBits
+    }
+
     /// End of an unquoted field: the next comma, LF or CR.
     @inline(__always)
     static func unquotedFieldEnd(_ base: UnsafePointer<UInt8>, from: Int, count: Int) -> Int {

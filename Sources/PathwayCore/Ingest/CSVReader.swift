@@ -70,16 +70,21 @@ public struct CSVReader: Sendable {
         let found = bytes.withUnsafeBufferPointer { buffer -> Bool in
             guard let base = buffer.baseAddress else { return false }
             let count = end
-            while position < count {
-                record.fields.removeAll(keepingCapacity: true)
-                record.malformation = nil
-                record.line = line
-                CSVReader.readRecord(base, count: count, position: &position, line: &line, into: &record)
-                if record.malformation != nil || !CSVReader.allBlank(base, record.fields) {
-                    return true
+            return withUnsafeTemporaryAllocation(of: CSVField.self, capacity: FieldBuffer.capacity) { scratch in
+                while position < count {
+                    record.fields.removeAll(keepingCapacity: true)
+                    record.malformation = nil
+                    record.line = line
+                    var fields = FieldBuffer(storage: scratch.baseAddress!)
+                    CSVReader.readRecord(base, count: count, position: &position, line: &line, fields: &fields,
+                                         into: &record)
+                    fields.flush(into: &record.fields)
+                    if record.malformation != nil || !CSVReader.allBlank(base, record.fields) {
+                        return true
+                    }
                 }
+                return false
             }
-            return false
         }
         self.position = position
         self.line = line
@@ -137,7 +142,7 @@ public struct CSVReader: Sendable {
     @inline(__always)
     private static func readRecord(
         _ base: UnsafePointer<UInt8>, count: Int, position: inout Int, line: inout Int,
-        into record: inout CSVRecord
+        fields: inout FieldBuffer, into record: inout CSVRecord
     ) {
         let quote = CSVByteScanner.quote
         let comma = CSVByteScanner.comma
@@ -153,7 +158,7 @@ public struct CSVReader: Sendable {
                 while true {
                     q = CSVByteScanner.quotedStop(base, from: q, count: count)
                     if q >= count {
-                        record.malformation = .unterminatedQuote(field: record.fields.count)
+                        record.malformation = .unterminatedQuote(field: fields.total)
                         position = count
                         return
                     }
@@ -173,25 +178,25 @@ public struct CSVReader: Sendable {
                 let field = CSVField(start: contentStart, end: q, hasEscapedQuotes: escaped)
                 let after = q &+ 1
                 if after >= count {
-                    record.fields.append(field)
+                    fields.append(field, into: &record.fields)
                     position = count
                     return
                 }
                 let next = base[after]
                 if next == comma {
-                    record.fields.append(field)
+                    fields.append(field, into: &record.fields)
                     p = after &+ 1
                     continue
                 }
                 if next == lineFeed || next == carriageReturn {
-                    record.fields.append(field)
+                    fields.append(field, into: &record.fields)
                     line &+= 1
                     position = after &+ ((next == carriageReturn && after &+ 1 < count
                         && base[after &+ 1] == lineFeed) ? 2 : 1)
                     return
                 }
                 // Text after the closing quote: skip the rest of this physical line raw.
-                record.malformation = .textAfterClosingQuote(field: record.fields.count)
+                record.malformation = .textAfterClosingQuote(field: fields.total)
                 let end = CSVByteScanner.lineEnd(base, from: after, count: count)
                 if end >= count {
                     position = count
@@ -202,9 +207,39 @@ public struct CSVReader: Sendable {
                 }
                 return
             }
-            // Unquoted field (also when p == count after a trailing comma: an empty last field).
+            // Unquoted fields, eight bytes at a time: a word's separators are found once and taken in
+            // turn, so short fields do not each load and test the bytes again.
+            var start = p
+            var word = p
+            var quotedNext = false
+            scan: while word &+ 8 <= count {
+                let raw = UnsafeRawPointer(base).loadUnaligned(fromByteOffset: word, as: UInt64.self)
+                var flags = CSVByteScanner.separatorFlags(UInt64(littleEndian: raw))
+                while flags != 0 {
+                    let end = word &+ (flags.trailingZeroBitCount &>> 3)
+                    fields.append(CSVField(start: start, end: end, hasEscapedQuotes: false), into: &record.fields)
+                    let byte = base[end]
+                    if byte != comma {
+                        line &+= 1
+                        position = end &+ ((byte == carriageReturn && end &+ 1 < count
+                            && base[end &+ 1] == lineFeed) ? 2 : 1)
+                        return
+                    }
+                    start = end &+ 1
+                    if start < count && base[start] == quote {
+                        quotedNext = true
+                        break scan
+                    }
+                    flags &= flags &- 1
+                }
+                word &+= 8
+            }
+            p = start
+            if quotedNext { continue }
+            // The last few bytes of the input, one field at a time (also when p == count after a
+            // trailing comma: an empty last field).
             let end = CSVByteScanner.unquotedFieldEnd(base, from: p, count: count)
-            record.fields.append(CSVField(start: p, end: end, hasEscapedQuotes: false))
+            fields.append(CSVField(start: p, end: end, hasEscapedQuotes: false), into: &record.fields)
             if end >= count {
                 position = count
                 return
@@ -217,6 +252,35 @@ public struct CSVReader: Sendable {
             line &+= 1
             position = end &+ ((byte == carriageReturn && end &+ 1 < count && base[end &+ 1] == lineFeed) ? 2 : 1)
             return
+        }
+    }
+
+    /// The fields of the record being read, gathered in a small buffer on the stack and added to the
+    /// record's array in one go: appending each field to the array checked the array's uniqueness with a
+    /// call every time. A record with more fields than the buffer holds is added in several goes.
+    struct FieldBuffer {
+        static let capacity = 32
+        let storage: UnsafeMutablePointer<CSVField>
+        var count = 0
+        /// Fields already added to the array.
+        var flushed = 0
+
+        init(storage: UnsafeMutablePointer<CSVField>) { self.storage = storage }
+
+        /// Fields of the record so far.
+        var total: Int { flushed &+ count }
+
+        @inline(__always)
+        mutating func append(_ field: CSVField, into fields: inout [CSVField]) {
+            if count == Self.capacity { flush(into: &fields) }
+            (storage + count).initialize(to: field)
+            count &+= 1
+        }
+
+        mutating func flush(into fields: inout [CSVField]) {
+            fields.append(contentsOf: UnsafeBufferPointer(start: storage, count: count))
+            flushed &+= count
+            count = 0
         }
     }
 

@@ -103,6 +103,16 @@ private let cases: [CSVReaderCase] = [
     .init(name: "lone quote", input: "\"", expected: [rec(1, [], .unterminatedQuote(field: 0))]),
     .init(name: "unterminated after escaped quote", input: "\"a\"\"b", expected: [rec(1, [], .unterminatedQuote(field: 0))]),
     .init(name: "unterminated after escaped quote at end", input: "x\n\"a\"\"", expected: [rec(1, ["x"]), rec(2, [], .unterminatedQuote(field: 0))]),
+    // Wider than the reader's 32-field buffer (its fields are added to the record in several goes).
+    .init(name: "100 fields, then a short record",
+          input: (0..<100).map { "f\($0)" }.joined(separator: ",") + "\nx,y",
+          expected: [rec(1, (0..<100).map { "f\($0)" }), rec(2, ["x", "y"])]),
+    .init(name: "a quote problem in field 70 of a wide record",
+          input: (0..<70).map { "\"q\($0)\"" }.joined(separator: ",") + ",\"bad\"x,more\nnext",
+          expected: [rec(1, (0..<70).map { "q\($0)" }, .textAfterClosingQuote(field: 70)), rec(2, ["next"])]),
+    .init(name: "unterminated quote after 33 fields",
+          input: String(repeating: ",", count: 33) + "\"open",
+          expected: [rec(1, Array(repeating: "", count: 33), .unterminatedQuote(field: 33))]),
 ]
 
 /// `reader.next` outside the #expect macro (which cannot take a mutating call).
