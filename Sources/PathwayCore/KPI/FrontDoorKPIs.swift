@@ -149,7 +149,7 @@ extension KPICatalogue {
                 ], expect: .total(2)),
             ]
         ) { cases, _, acc throws(CalendarError) in
-            try acc.add(cases.contacts, teams: cases.contactTeams, anchor: { $0.referralDay }) { _ in .counted }
+            try acc.add(cases.contacts, teams: cases.contactTeams, anchorAt: Contact.referralDay(at:)) { _ in .counted }
         },
 
         KPIDefinition(
@@ -174,9 +174,9 @@ extension KPICatalogue {
                 ], expect: .fraction(1, 1)),
             ]
         ) { cases, _, acc throws(CalendarError) in
-            try acc.add(cases.contacts, teams: cases.contactTeams, anchor: { $0.referralDay }) { c in
-                let r = c.referralDay!
-                return cases.hasReferral(ofChild: c.childID, from: r.adding(-Timescales.reReferralLookBack), before: r)
+            try acc.add(cases.contacts, teams: cases.contactTeams, anchorAt: Contact.referralDay(at:)) { c in
+                let r = Contact.referralDay(at: c)!
+                return cases.hasReferral(ofChild: c.pointee.childID, from: r.adding(-Timescales.reReferralLookBack), before: r)
                     ? .met : .notMet
             }
         },
@@ -199,8 +199,8 @@ extension KPICatalogue {
                 ], expect: example),
             ]
         ) { cases, _, acc throws(CalendarError) in
-            try acc.add(cases.contacts, teams: cases.contactTeams, anchor: { $0.decisionDate }) { c in
-                guard let recorded = c.outcome else { return .excluded }
+            try acc.add(cases.contacts, teams: cases.contactTeams, anchorAt: { $0.pointee.decisionDate }) { c in
+                guard let recorded = c.pointee.outcome else { return .excluded }
                 return recorded == outcome ? .met : .notMet
             }
         }

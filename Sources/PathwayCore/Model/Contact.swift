@@ -50,4 +50,12 @@ public struct Contact: Sendable, Hashable {
     public static func referralDay(outcome: ContactOutcome?, referralDate: Day?, decisionDate: Day?) -> Day? {
         outcome == .referral ? (referralDate ?? decisionDate) : nil
     }
+
+    /// `referralDay` of the contact at an address, reading only the three fields (the getter, even on
+    /// `pointee`, copied the whole contact first).
+    @inline(__always)
+    public static func referralDay(at contact: UnsafePointer<Contact>) -> Day? {
+        referralDay(outcome: contact.pointee.outcome, referralDate: contact.pointee.referralDate,
+                    decisionDate: contact.pointee.decisionDate)
+    }
 }
