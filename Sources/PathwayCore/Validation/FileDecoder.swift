@@ -131,9 +131,16 @@ public enum FileDecoder {
     /// What one chunk of a file decoded to; with `outcomes`, enough to redo the duplicate-id check
     /// against the ids accepted in earlier chunks.
     public struct Chunk<Record: Sendable>: Sendable {
+        /// One per row, in order, eight bytes each: an accepted row is the next record (its id and line
+        /// are the record's) followed by its warnings; a rejected row is the next finding. Findings
+        /// follow the rows, so a cursor finds each row's. (The first version kept ids, lines and ranges
+        /// here: 56 bytes a row, 48 MB at 1M children.)
         enum Outcome: Sendable {
-            case accepted(record: Int, id: ExactText, line: Int, warnings: Range<Int>)
-            case rejected(finding: Int, id: ExactText?, position: Int)
+            case accepted(warnings: Int32)
+            case rejected
+            /// Rejected by a problem in a column after the id column, with an id (`rejectedIDs[index]`):
+            /// if an earlier chunk accepted that id, the row's first problem is the duplicate id instead.
+            case rejectedWithID(index: Int32)
         }
 
         var records: [Record] = []
@@ -142,6 +149,7 @@ public enum FileDecoder {
         var rows = 0
         var rejected = 0
         var outcomes: [Outcome] = []
+        var rejectedIDs: [ExactText] = []
         var endedInsideQuote = false
     }
 
@@ -161,6 +169,8 @@ public enum FileDecoder {
         // Reserved once instead of grown: callers expect about one record per 100 bytes of these exports.
         chunk.records.reserveCapacity(expectedRecords)
         chunk.acceptedIDs.reserveCapacity((reader.endPosition - reader.nextPosition) / 100)
+        if trackOutcomes { chunk.outcomes.reserveCapacity((reader.endPosition - reader.nextPosition) / 100) }
+        let idPosition = header.position(of: Record.Column.idColumn) ?? Int.max
         // The row decoder reads fields straight from the text's bytes, borrowed for the whole chunk.
         let text = reader.text
         return text.bytes.withUnsafeBufferPointer { bytes in
@@ -170,13 +180,13 @@ public enum FileDecoder {
             if let malformation = record.malformation {
                 chunk.rejected += 1
                 if case .unterminatedQuote = malformation { chunk.endedInsideQuote = true }
-                if trackOutcomes { chunk.outcomes.append(.rejected(finding: chunk.findings.count, id: nil, position: -1)) }
+                if trackOutcomes { chunk.outcomes.append(.rejected) }
                 chunk.findings.append(malformed(malformation, record: record, header: header, file: fileName))
                 continue
             }
             if record.fields.count != header.fieldCount {
                 chunk.rejected += 1
-                if trackOutcomes { chunk.outcomes.append(.rejected(finding: chunk.findings.count, id: nil, position: -1)) }
+                if trackOutcomes { chunk.outcomes.append(.rejected) }
                 chunk.findings.append(Finding(
                     file: fileName, line: record.line, column: nil, rule: .fieldCountMismatch,
                     message: "the record has \(record.fields.count) fields but the header has \(header.fieldCount)",
@@ -200,15 +210,16 @@ public enum FileDecoder {
                 chunk.rejected += 1
                 if insertedID { chunk.acceptedIDs.remove(key!) }
                 if trackOutcomes {
-                    chunk.outcomes.append(.rejected(finding: chunk.findings.count, id: key, position: error.columnPosition))
+                    if let key, error.columnPosition > idPosition, error.rule != .duplicateID {
+                        chunk.outcomes.append(.rejectedWithID(index: Int32(chunk.rejectedIDs.count)))
+                        chunk.rejectedIDs.append(key)
+                    } else {
+                        chunk.outcomes.append(.rejected)
+                    }
                 }
                 chunk.findings.append(error)
             } else if decoded != nil {
-                if trackOutcomes {
-                    let first = chunk.findings.count
-                    chunk.outcomes.append(.accepted(record: chunk.records.count, id: key!, line: row.line,
-                                                    warnings: first..<(first + row.warnings.count)))
-                }
+                if trackOutcomes { chunk.outcomes.append(.accepted(warnings: Int32(row.warnings.count))) }
                 // Moved, not copied: a copy would retain every String of the record.
                 chunk.records.append(decoded.take()!)
                 // Most rows have no warning; appending an empty array still cost about 150 instructions.
@@ -236,40 +247,43 @@ public enum FileDecoder {
             Finding(file: fileName, line: line, column: Record.Column.idColumn.spec.name, rule: .duplicateID,
                     message: duplicateMessage(id.value, Record.Column.self), value: id.value, columnPosition: idPosition)
         }
-        func changes(_ outcome: Chunk<Record>.Outcome) -> Bool {
-            switch outcome {
-            case let .accepted(_, id, _, _): return earlier.contains(id)
-            case let .rejected(index, id, position):
-                guard let id, position > idPosition, later.findings[index].rule != .duplicateID else { return false }
-                return earlier.contains(id)
-            }
-        }
         merged.rows += later.rows
         merged.rejected += later.rejected
         // Usually no row of the second half repeats an id of the first: append everything at once.
-        guard later.outcomes.contains(where: changes) else {
+        let changes = later.rejectedIDs.contains(where: earlier.contains)
+            || later.records.withUnsafeBufferPointer { records in
+                records.indices.contains { earlier.contains(ExactText(records[$0].id)) }
+            }
+        guard changes else {
             merged.records.append(contentsOf: later.records)
             merged.findings.append(contentsOf: later.findings)
             return
         }
+        var record = 0, finding = 0
         for outcome in later.outcomes {
             switch outcome {
-            case let .accepted(index, id, line, warnings):
+            case let .accepted(warnings):
+                let accepted = later.records[record], id = ExactText(accepted.id)
                 if earlier.contains(id) {
                     merged.rejected += 1
-                    merged.findings.append(duplicate(id, line: line))
+                    merged.findings.append(duplicate(id, line: accepted.line))
                 } else {
-                    merged.records.append(later.records[index])
-                    merged.findings += later.findings[warnings]
+                    merged.records.append(accepted)
+                    merged.findings += later.findings[finding..<(finding + Int(warnings))]
                 }
-            case let .rejected(index, id, position):
-                var finding = later.findings[index]
-                if let id, position > idPosition, finding.rule != .duplicateID, earlier.contains(id) {
-                    finding = duplicate(id, line: finding.line ?? 0)
-                }
-                merged.findings.append(finding)
+                record += 1
+                finding += Int(warnings)
+            case .rejected:
+                merged.findings.append(later.findings[finding])
+                finding += 1
+            case let .rejectedWithID(index):
+                let id = later.rejectedIDs[Int(index)]
+                let error = later.findings[finding]
+                merged.findings.append(earlier.contains(id) ? duplicate(id, line: error.line ?? 0) : error)
+                finding += 1
             }
         }
+        precondition(record == later.records.count && finding == later.findings.count, "every row was replayed")
     }
 
     static func duplicateMessage<Column: SchemaColumn>(_ id: String, _: Column.Type) -> String {

@@ -32,14 +32,16 @@ struct FileDecoderChunkTests {
     }
 
     /// Random contacts files built so that the halves interact: ids repeated across the split, rows whose
-    /// first problem comes before or after the id column, quoted fields spanning lines, broken quoting,
-    /// short rows, every line end.
+    /// first problem comes before or after the id column, accepted rows with warnings (an unreadable
+    /// decision date) on both sides of the split, quoted fields spanning lines, broken quoting, short
+    /// rows, every line end.
     @Test("random files with duplicates across the split", arguments: 0..<60)
     func randomFiles(seed: Int) throws {
         var random = SeededRandom(seed: UInt64(seed) &* 7919 &+ 1)
         let ends = ["\n", "\r\n", "\r"]
         let idFirst = random.chance(percent: 50)
-        var text = idFirst ? "contact_id,child_id,contact_date,source,team" : "child_id,contact_date,contact_id,source,team"
+        var text = idFirst ? "contact_id,child_id,contact_date,source,team,decision_date"
+            : "child_id,contact_date,contact_id,source,team,decision_date"
         let rowCount = 20 + random.below(60)
         for _ in 0..<rowCount {
             text += ends[random.below(ends.count)]
@@ -47,11 +49,12 @@ struct FileDecoderChunkTests {
             let child = random.chance(percent: 8) ? "" : "K\(random.below(30))"
             let date = random.chance(percent: 8) ? "31/02/2026" : "2026-03-0\(1 + random.below(9))"
             let team = random.chance(percent: 10) ? "\"East\nTeam\"" : (random.chance(percent: 5) ? "\"West\"x" : "North")
-            var fields = idFirst ? [id, child, date, "Police", team] : [child, date, id, "Police", team]
+            let decision = random.chance(percent: 15) ? "2026-13-01" : (random.chance(percent: 50) ? "" : "2026-03-10")
+            var fields = idFirst ? [id, child, date, "Police", team, decision] : [child, date, id, "Police", team, decision]
             if random.chance(percent: 4) { fields.removeLast() }
             text += fields.joined(separator: ",")
         }
-        if random.chance(percent: 10) { text += "\n\"never closed,K1,2026-03-01,Police,North" }
+        if random.chance(percent: 10) { text += "\n\"never closed,K1,2026-03-01,Police,North,2026-03-10" }
         try Self.same(Contact.self, Array(text.utf8), "contacts.csv")
     }
 
