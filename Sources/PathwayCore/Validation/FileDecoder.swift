@@ -145,7 +145,7 @@ public enum FileDecoder {
 
         var records: [Record] = []
         var findings: [Finding] = []
-        var acceptedIDs: Set<ExactText> = []
+        var acceptedIDs = TextTable()
         var rows = 0
         var rejected = 0
         var outcomes: [Outcome] = []
@@ -168,7 +168,7 @@ public enum FileDecoder {
         var chunk = Chunk<Record>()
         // Reserved once instead of grown: callers expect about one record per 100 bytes of these exports.
         chunk.records.reserveCapacity(expectedRecords)
-        chunk.acceptedIDs.reserveCapacity((reader.endPosition - reader.nextPosition) / 100)
+        chunk.acceptedIDs = TextTable(minimumCapacity: (reader.endPosition - reader.nextPosition) / 100)
         if trackOutcomes { chunk.outcomes.reserveCapacity((reader.endPosition - reader.nextPosition) / 100) }
         let idPosition = header.position(of: Record.Column.idColumn) ?? Int.max
         // The row decoder reads fields straight from the text's bytes, borrowed for the whole chunk.
@@ -200,7 +200,7 @@ public enum FileDecoder {
             var insertedID = false
             if let id = decoded?.id ?? row.text(Record.Column.idColumn) {
                 key = ExactText(id)
-                if chunk.acceptedIDs.insert(key!).inserted {
+                if chunk.acceptedIDs.insert(key!, value: 0).inserted {
                     insertedID = true
                 } else {
                     row.report(.duplicateID, Record.Column.idColumn, value: id, duplicateMessage(id, Record.Column.self))

@@ -1,0 +1,68 @@
+@testable import PathwayCore
+import PathwayTestSupport
+import Testing
+
+/// The decode stage's id sets and the link stage's child slots live in `TextTable`: it must behave
+/// exactly like a dictionary keyed by `ExactText`, through growth and deletions in long probe runs.
+@Suite("text table")
+struct TextTableTests {
+    @Test("random inserts, lookups and removals agree with a Dictionary keyed by ExactText", arguments: 0..<8)
+    func agreesWithDictionary(seed: Int) {
+        var random = SeededRandom(seed: UInt64(seed) &+ 900)
+        // Few distinct keys (so removals hit present keys), of every length around 8 and 16 bytes,
+        // canonically equivalent pairs that must stay distinct, and non-ASCII text.
+        var pool = (0..<300).map { "C\(String(repeating: "0", count: $0 % 20))\($0)" }
+        pool += ["", "é", "e\u{301}", "caf\u{E9}", "cafe\u{301}", "Zoë", String(repeating: "x", count: 40)]
+        var table = TextTable(minimumCapacity: seed % 2 == 0 ? 0 : 500)
+        var model: [ExactText: Int32] = [:]
+        var failures: [String] = []
+        for step in 0..<6_000 {
+            let key = ExactText(random.pick(pool))
+            switch random.below(4) {
+            case 0, 1:
+                let value = Int32(step)
+                let wasAbsent = model[key] == nil
+                let (stored, inserted) = table.insert(key, value: value)
+                if wasAbsent { model[key] = value }
+                if stored != model[key] || inserted != wasAbsent { failures.append("insert \(key) at \(step)") }
+            case 2:
+                if table.remove(key) != (model.removeValue(forKey: key) != nil) { failures.append("remove \(key)") }
+            default:
+                if table.value(for: key) != model[key] { failures.append("lookup \(key) at \(step)") }
+            }
+            if table.count != model.count { failures.append("count at \(step)") }
+        }
+        for key in pool.map(ExactText.init) where table.value(for: key) != model[key] {
+            failures.append("final \(key)")
+        }
+        #expect(failures.isEmpty, "\(Array(failures.prefix(5)))")
+    }
+
+    @Test("a key inserted twice keeps its first value; distinct texts that look alike stay apart")
+    func firstValueWins() {
+        var table = TextTable()
+        let first = table.insert(ExactText("caf\u{E9}"), value: 1)
+        let second = table.insert(ExactText("cafe\u{301}"), value: 2)
+        let again = table.insert(ExactText("caf\u{E9}"), value: 3)
+        #expect(first == (1, true) && second == (2, true) && again == (1, false))
+        #expect(table.value(for: ExactText("cafe\u{301}")) == 2)
+        #expect(table.count == 2)
+        let removed = table.remove(ExactText("caf\u{E9}"))
+        let removedAgain = table.remove(ExactText("caf\u{E9}"))
+        #expect(removed && !removedAgain)
+        #expect(table.value(for: ExactText("caf\u{E9}")) == nil)
+        #expect(table.count == 1)
+    }
+
+    @Test("100,000 ids: every one found after growth, none found after removal")
+    func manyIDs() {
+        var table = TextTable()
+        for index in 0..<100_000 { table.insert(ExactText("CH\(index)"), value: Int32(index)) }
+        var missing = (0..<100_000).filter { table.value(for: ExactText("CH\($0)")) != Int32($0) }
+        #expect(missing.isEmpty)
+        for index in stride(from: 0, to: 100_000, by: 2) { table.remove(ExactText("CH\(index)")) }
+        missing = (0..<100_000).filter { table.contains(ExactText("CH\($0)")) != ($0 % 2 == 1) }
+        #expect(missing.isEmpty)
+        #expect(table.count == 50_000)
+    }
+}
