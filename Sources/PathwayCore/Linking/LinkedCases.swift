@@ -92,7 +92,7 @@ public struct LinkedCases: Sendable {
     /// (`starts[slot]..<starts[slot + 1]`, ascending). One array for all children instead of one per
     /// child (400,000 small arrays at 1M children).
     struct ReferralDays: Sendable {
-        var slots: [ExactText: Int] = [:]
+        var slots = TextTable()
         var starts: [Int] = [0]
         var days: [Day] = []
 
@@ -107,12 +107,12 @@ public struct LinkedCases: Sendable {
                     if slotOfReferral.isEmpty {
                         slotOfReferral.reserveCapacity(contacts.count / 2)
                         counts.reserveCapacity(contacts.count / 2)
-                        slots.reserveCapacity(contacts.count / 2)
+                        slots = TextTable(minimumCapacity: contacts.count / 2)
                     }
-                    // One hash per referral: the default subscript inserts the next slot for a new child.
-                    let next = counts.count
-                    let slot = Self.value(&slots[ExactText(contacts[index].childID), default: next])
-                    if slot == next { counts.append(0) }
+                    // One hash per referral: a new child gets the next slot.
+                    let (found, inserted) = slots.insert(ExactText(contacts[index].childID), value: Int32(counts.count))
+                    let slot = Int(found)
+                    if inserted { counts.append(0) }
                     counts[slot] += 1
                     slotOfReferral.append((index, slot))
                 }
@@ -131,12 +131,10 @@ public struct LinkedCases: Sendable {
             for slot in counts.indices where counts[slot] > 1 { days[starts[slot]..<starts[slot + 1]].sort() }
         }
 
-        @inline(__always)
-        private static func value(_ value: inout Int) -> Int { value }
-
         /// The child's referral days, ascending (empty when none).
         func days(ofChild child: ExactText) -> ArraySlice<Day> {
-            guard let slot = slots[child] else { return [] }
+            guard let found = slots.value(for: child) else { return [] }
+            let slot = Int(found)
             return days[starts[slot]..<starts[slot + 1]]
         }
     }
