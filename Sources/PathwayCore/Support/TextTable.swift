@@ -5,7 +5,9 @@
 /// lookup passes costs a comparison of two Strings; with millions of ids that was about 480
 /// instructions an insert. This table hashes the UTF-8 bytes with a multiply-mix hash (two
 /// 64-bit words at a time), keeps each slot's hash, and compares texts only when the hashes are
-/// equal. Linear probing, at most half full, deletion by shifting back (no tombstones).
+/// equal. Linear probing, at most three quarters full, deletion by shifting back (no tombstones).
+/// The number of slots is not rounded up to a power of two (a hash picks its slot by multiplying,
+/// not masking), so a table sized for n ids takes about 37 bytes per id, no more than a `Set`.
 ///
 /// The hash is not seeded, so nothing may depend on slot order; the table has no iteration.
 public struct TextTable: Sendable {
@@ -16,8 +18,7 @@ public struct TextTable: Sendable {
     public private(set) var count = 0
 
     public init(minimumCapacity: Int = 0) {
-        var slots = 16
-        while slots < minimumCapacity * 2 { slots <<= 1 }
+        let slots = max(16, minimumCapacity + minimumCapacity / 3 + 1)
         hashes = Array(repeating: 0, count: slots)
         keys = Array(repeating: ExactText(""), count: slots)
         values = Array(repeating: 0, count: slots)
@@ -28,13 +29,13 @@ public struct TextTable: Sendable {
     /// The number stored for `key`, nil when absent.
     public func value(for key: ExactText) -> Int32? {
         let hash = Self.hash(key)
-        let mask = hashes.count &- 1
-        var slot = Self.home(hash, mask)
+        let slots = hashes.count
+        var slot = Self.home(hash, slots)
         while true {
             let stored = hashes[slot]
             if stored == 0 { return nil }
             if stored == hash && keys[slot] == key { return values[slot] }
-            slot = (slot &+ 1) & mask
+            slot = slot &+ 1 == slots ? 0 : slot &+ 1
         }
     }
 
@@ -44,15 +45,15 @@ public struct TextTable: Sendable {
     /// the key and whether it was inserted.
     @discardableResult
     public mutating func insert(_ key: ExactText, value: Int32) -> (value: Int32, inserted: Bool) {
-        if (count &+ 1) &* 2 > hashes.count { grow() }
+        if (count &+ 1) &* 4 > hashes.count &* 3 { grow() }
         let hash = Self.hash(key)
-        let mask = hashes.count &- 1
-        var slot = Self.home(hash, mask)
+        let slots = hashes.count
+        var slot = Self.home(hash, slots)
         while true {
             let stored = hashes[slot]
             if stored == 0 { break }
             if stored == hash && keys[slot] == key { return (values[slot], false) }
-            slot = (slot &+ 1) & mask
+            slot = slot &+ 1 == slots ? 0 : slot &+ 1
         }
         hashes[slot] = hash
         keys[slot] = key
@@ -65,19 +66,19 @@ public struct TextTable: Sendable {
     @discardableResult
     public mutating func remove(_ key: ExactText) -> Bool {
         let hash = Self.hash(key)
-        let mask = hashes.count &- 1
-        var slot = Self.home(hash, mask)
+        let slots = hashes.count
+        var slot = Self.home(hash, slots)
         while true {
             let stored = hashes[slot]
             if stored == 0 { return false }
             if stored == hash && keys[slot] == key { break }
-            slot = (slot &+ 1) & mask
+            slot = slot &+ 1 == slots ? 0 : slot &+ 1
         }
         // Shift back each later entry of the run that may sit at or before the freed slot.
         var free = slot
-        var next = (free &+ 1) & mask
+        var next = free &+ 1 == slots ? 0 : free &+ 1
         while hashes[next] != 0 {
-            let home = Self.home(hashes[next], mask)
+            let home = Self.home(hashes[next], slots)
             // The entry at `next` may move to `free` unless its home lies cyclically in (free, next].
             let stays = free <= next ? (free < home && home <= next) : (free < home || home <= next)
             if !stays {
@@ -86,7 +87,7 @@ public struct TextTable: Sendable {
                 values[free] = values[next]
                 free = next
             }
-            next = (next &+ 1) & mask
+            next = next &+ 1 == slots ? 0 : next &+ 1
         }
         hashes[free] = 0
         keys[free] = ExactText("")
@@ -94,14 +95,14 @@ public struct TextTable: Sendable {
         return true
     }
 
-    /// The slot a hash starts probing at (its lowest bit is always set, so it is left out).
+    /// The slot a hash starts probing at: the hash scaled to the number of slots (its high bits).
     @inline(__always)
-    private static func home(_ hash: UInt64, _ mask: Int) -> Int {
-        Int(truncatingIfNeeded: hash &>> 1) & mask
+    private static func home(_ hash: UInt64, _ slots: Int) -> Int {
+        Int(truncatingIfNeeded: hash.multipliedFullWidth(by: UInt64(slots)).high)
     }
 
     private mutating func grow() {
-        var larger = TextTable(minimumCapacity: hashes.count)
+        var larger = TextTable(minimumCapacity: hashes.count * 3 / 2)
         for slot in hashes.indices where hashes[slot] != 0 {
             larger.insert(keys[slot], value: values[slot])
         }
