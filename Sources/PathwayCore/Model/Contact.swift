@@ -1,22 +1,25 @@
 /// One accepted row of contacts.csv.
+///
+/// The stored properties are declared largest first, so that the one-byte ones share the tail of
+/// the record: 120 bytes instead of 128 in the file's order (17 million contacts at 10M children).
 public struct Contact: Sendable, Hashable {
     public var id: String
     public var childID: String
-    public var contactDate: Day
     public var source: String
-    /// The source is the police (SPEC §2 "Police source").
-    public var isPolice: Bool
-    public var marf: Bool?
+    public var team: String?
+    /// Physical line in the file, for exception lists.
+    public var line: Int
+    public var contactDate: Day
     public var marfRequestedDate: Day?
     public var marfReceivedDate: Day?
     public var policeIncidentDate: Day?
     public var decisionDate: Day?
-    public var outcome: ContactOutcome?
     /// referral_date as recorded (see `referralDay` for the date a referral counts on).
     public var referralDate: Day?
-    public var team: String?
-    /// Physical line in the file, for exception lists.
-    public var line: Int
+    /// The source is the police (SPEC §2 "Police source").
+    public var isPolice: Bool
+    public var marf: Bool?
+    public var outcome: ContactOutcome?
 
     public init(id: String, childID: String, contactDate: Day, source: String = "", isPolice: Bool = false,
                 marf: Bool? = nil, marfRequestedDate: Day? = nil, marfReceivedDate: Day? = nil,
