@@ -7,35 +7,47 @@
 /// 64-bit words at a time), keeps each slot's hash, and compares texts only when the hashes are
 /// equal. Linear probing, at most three quarters full, deletion by shifting back (no tombstones).
 /// The number of slots is not rounded up to a power of two (a hash picks its slot by multiplying,
-/// not masking), so a table sized for n ids takes about 37 bytes per id, no more than a `Set`.
+/// not masking). A slot holds its hash, text and number together (32 bytes); a separate byte per
+/// slot (its tag: 0 when empty, else seven bits of the hash) is what a probe reads first. The tags of
+/// a million ids fit in the cache and the slots do not, so inserting a new id reads no slot at all:
+/// with the hashes read first, inserts waited on memory and took 13 % of all samples at 1M children,
+/// though callgrind counted fewer instructions than for the `Set` (whose occupancy bitmap does the
+/// same job as the tags).
 ///
 /// The hash is not seeded, so nothing may depend on slot order; the table has no iteration.
 public struct TextTable: Sendable {
-    /// 0 marks an empty slot; a stored hash always has its lowest bit set.
-    private var hashes: [UInt64]
-    private var keys: [ExactText]
-    private var values: [Int32]
+    private struct Slot {
+        /// 0 marks an empty slot; a stored hash always has its lowest bit set.
+        var hash: UInt64
+        var key: ExactText
+        var value: Int32
+    }
+
+    private var slots: [Slot]
+    private var tags: [UInt8]
     public private(set) var count = 0
 
     public init(minimumCapacity: Int = 0) {
-        let slots = max(16, minimumCapacity + minimumCapacity / 3 + 1)
-        hashes = Array(repeating: 0, count: slots)
-        keys = Array(repeating: ExactText(""), count: slots)
-        values = Array(repeating: 0, count: slots)
+        let size = max(16, minimumCapacity + minimumCapacity / 3 + 1)
+        slots = Array(repeating: Slot(hash: 0, key: ExactText(""), value: 0), count: size)
+        tags = Array(repeating: 0, count: size)
     }
 
     public var isEmpty: Bool { count == 0 }
 
     /// The number stored for `key`, nil when absent.
     public func value(for key: ExactText) -> Int32? {
-        let hash = Self.hash(key)
-        let slots = hashes.count
-        var slot = Self.home(hash, slots)
-        while true {
-            let stored = hashes[slot]
-            if stored == 0 { return nil }
-            if stored == hash && keys[slot] == key { return values[slot] }
-            slot = slot &+ 1 == slots ? 0 : slot &+ 1
+        let hash = Self.hash(key), tag = Self.tag(hash)
+        return tags.withUnsafeBufferPointer { tags in
+            slots.withUnsafeBufferPointer { slots in
+                var slot = Self.home(hash, slots.count)
+                while true {
+                    let stored = tags[slot]
+                    if stored == 0 { return nil }
+                    if stored == tag && slots[slot].hash == hash && slots[slot].key == key { return slots[slot].value }
+                    slot = slot &+ 1 == slots.count ? 0 : slot &+ 1
+                }
+            }
         }
     }
 
@@ -45,19 +57,26 @@ public struct TextTable: Sendable {
     /// the key and whether it was inserted.
     @discardableResult
     public mutating func insert(_ key: ExactText, value: Int32) -> (value: Int32, inserted: Bool) {
-        if (count &+ 1) &* 4 > hashes.count &* 3 { grow() }
-        let hash = Self.hash(key)
-        let slots = hashes.count
-        var slot = Self.home(hash, slots)
-        while true {
-            let stored = hashes[slot]
-            if stored == 0 { break }
-            if stored == hash && keys[slot] == key { return (values[slot], false) }
-            slot = slot &+ 1 == slots ? 0 : slot &+ 1
+        if (count &+ 1) &* 4 > slots.count &* 3 { grow() }
+        let hash = Self.hash(key), tag = Self.tag(hash)
+        let found: Int32? = tags.withUnsafeMutableBufferPointer { tags in
+            slots.withUnsafeMutableBufferPointer { slots in
+                var slot = Self.home(hash, slots.count)
+                while true {
+                    let stored = tags[slot]
+                    if stored == 0 { break }
+                    if stored == tag && slots[slot].hash == hash && slots[slot].key == key { return slots[slot].value }
+                    slot = slot &+ 1 == slots.count ? 0 : slot &+ 1
+                }
+                tags[slot] = tag
+                // An empty slot holds the empty text, which owns no storage, so the new slot is written
+                // over it without releasing it first: assigning read the old slot, a cache miss that
+                // took half of the inserts' time.
+                (slots.baseAddress! + slot).initialize(to: Slot(hash: hash, key: key, value: value))
+                return nil
+            }
         }
-        hashes[slot] = hash
-        keys[slot] = key
-        values[slot] = value
+        if let found { return (found, false) }
         count &+= 1
         return (value, true)
     }
@@ -65,34 +84,44 @@ public struct TextTable: Sendable {
     /// Removes `key` if present (returns whether it was).
     @discardableResult
     public mutating func remove(_ key: ExactText) -> Bool {
-        let hash = Self.hash(key)
-        let slots = hashes.count
-        var slot = Self.home(hash, slots)
-        while true {
-            let stored = hashes[slot]
-            if stored == 0 { return false }
-            if stored == hash && keys[slot] == key { break }
-            slot = slot &+ 1 == slots ? 0 : slot &+ 1
-        }
-        // Shift back each later entry of the run that may sit at or before the freed slot.
-        var free = slot
-        var next = free &+ 1 == slots ? 0 : free &+ 1
-        while hashes[next] != 0 {
-            let home = Self.home(hashes[next], slots)
-            // The entry at `next` may move to `free` unless its home lies cyclically in (free, next].
-            let stays = free <= next ? (free < home && home <= next) : (free < home || home <= next)
-            if !stays {
-                hashes[free] = hashes[next]
-                keys[free] = keys[next]
-                values[free] = values[next]
-                free = next
+        let hash = Self.hash(key), tag = Self.tag(hash)
+        let removed = tags.withUnsafeMutableBufferPointer { tags in
+          slots.withUnsafeMutableBufferPointer { slots -> Bool in
+            let size = slots.count
+            var slot = Self.home(hash, size)
+            while true {
+                let stored = tags[slot]
+                if stored == 0 { return false }
+                if stored == tag && slots[slot].hash == hash && slots[slot].key == key { break }
+                slot = slot &+ 1 == size ? 0 : slot &+ 1
             }
-            next = next &+ 1 == slots ? 0 : next &+ 1
+            // Shift back each later entry of the run that may sit at or before the freed slot.
+            var free = slot
+            var next = free &+ 1 == size ? 0 : free &+ 1
+            while tags[next] != 0 {
+                let home = Self.home(slots[next].hash, size)
+                // The entry at `next` may move to `free` unless its home lies cyclically in (free, next].
+                let stays = free <= next ? (free < home && home <= next) : (free < home || home <= next)
+                if !stays {
+                    slots[free] = slots[next]
+                    tags[free] = tags[next]
+                    free = next
+                }
+                next = next &+ 1 == size ? 0 : next &+ 1
+            }
+            slots[free] = Slot(hash: 0, key: ExactText(""), value: 0)
+            tags[free] = 0
+            return true
+          }
         }
-        hashes[free] = 0
-        keys[free] = ExactText("")
-        count &-= 1
-        return true
+        if removed { count &-= 1 }
+        return removed
+    }
+
+    /// A slot's tag: seven bits of the hash (not the ones `home` uses) with the top bit set, never 0.
+    @inline(__always)
+    private static func tag(_ hash: UInt64) -> UInt8 {
+        UInt8(truncatingIfNeeded: hash >> 1) | 0x80
     }
 
     /// The slot a hash starts probing at: the hash scaled to the number of slots (its high bits).
@@ -102,10 +131,8 @@ public struct TextTable: Sendable {
     }
 
     private mutating func grow() {
-        var larger = TextTable(minimumCapacity: hashes.count * 3 / 2)
-        for slot in hashes.indices where hashes[slot] != 0 {
-            larger.insert(keys[slot], value: values[slot])
-        }
+        var larger = TextTable(minimumCapacity: slots.count * 3 / 2)
+        for index in slots.indices where tags[index] != 0 { larger.insert(slots[index].key, value: slots[index].value) }
         self = larger
     }
 
