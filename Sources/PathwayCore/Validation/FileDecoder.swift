@@ -145,7 +145,7 @@ public enum FileDecoder {
 
         var records: [Record] = []
         var findings: [Finding] = []
-        var acceptedIDs = TextTable()
+        var acceptedIDs = AcceptedIDs()
         var rows = 0
         var rejected = 0
         var outcomes: [Outcome] = []
@@ -168,7 +168,8 @@ public enum FileDecoder {
         var chunk = Chunk<Record>()
         // Reserved once instead of grown: callers expect about one record per 100 bytes of these exports.
         chunk.records.reserveCapacity(expectedRecords)
-        chunk.acceptedIDs = TextTable(minimumCapacity: (reader.endPosition - reader.nextPosition) / 100)
+        // Kept apart from the chunk while reading, so that it can read back the records' ids.
+        var acceptedIDs = AcceptedIDs()
         if trackOutcomes { chunk.outcomes.reserveCapacity((reader.endPosition - reader.nextPosition) / 100) }
         let idPosition = header.position(of: Record.Column.idColumn) ?? Int.max
         // The row decoder reads fields straight from the text's bytes, borrowed for the whole chunk.
@@ -195,20 +196,15 @@ public enum FileDecoder {
             }
             row.begin(&record)
             var decoded = Record.decode(&row)
-            // One hash per row: insert the id now, and take it out again if the row is rejected.
             var key: ExactText?
-            var insertedID = false
             if let id = decoded?.id ?? row.text(Record.Column.idColumn) {
                 key = ExactText(id)
-                if chunk.acceptedIDs.insert(key!, value: 0).inserted {
-                    insertedID = true
-                } else {
+                if acceptedIDs.contains(key!, accepted: { chunk.records.map { ExactText($0.id) } }) {
                     row.report(.duplicateID, Record.Column.idColumn, value: id, duplicateMessage(id, Record.Column.self))
                 }
             }
             if let error = row.firstError {
                 chunk.rejected += 1
-                if insertedID { chunk.acceptedIDs.remove(key!) }
                 if trackOutcomes {
                     if let key, error.columnPosition > idPosition, error.rule != .duplicateID {
                         chunk.outcomes.append(.rejectedWithID(index: Int32(chunk.rejectedIDs.count)))
@@ -220,6 +216,7 @@ public enum FileDecoder {
                 chunk.findings.append(error)
             } else if decoded != nil {
                 if trackOutcomes { chunk.outcomes.append(.accepted(warnings: Int32(row.warnings.count))) }
+                acceptedIDs.add(key!) { chunk.records.map { ExactText($0.id) } }
                 // Moved, not copied: a copy would retain every String of the record.
                 chunk.records.append(decoded.take()!)
                 // Most rows have no warning; appending an empty array still cost about 150 instructions.
@@ -228,6 +225,7 @@ public enum FileDecoder {
                 preconditionFailure("a record that did not decode must have reported an error")
             }
         }
+        chunk.acceptedIDs = acceptedIDs
         return chunk
         }
     }
@@ -242,7 +240,8 @@ public enum FileDecoder {
     @_specialize(where Record == CaseAudit)
     static func merge<Record: DecodableRecord>(_ later: Chunk<Record>, into merged: inout Chunk<Record>,
                                                 idPosition: Int, fileName: String) {
-        let earlier = merged.acceptedIDs
+        var earlier = merged.acceptedIDs
+        let firstPart = merged.records.count
         func duplicate(_ id: ExactText, line: Int) -> Finding {
             Finding(file: fileName, line: line, column: Record.Column.idColumn.spec.name, rule: .duplicateID,
                     message: duplicateMessage(id.value, Record.Column.self), value: id.value, columnPosition: idPosition)
@@ -250,21 +249,24 @@ public enum FileDecoder {
         merged.rows += later.rows
         merged.rejected += later.rejected
         // Usually no row of the second half repeats an id of the first: append everything at once.
-        let changes = later.rejectedIDs.contains(where: earlier.contains)
-            || later.records.withUnsafeBufferPointer { records in
-                records.indices.contains { earlier.contains(ExactText(records[$0].id)) }
-            }
+        // Exports in id order need no lookups at all (the second half's ids all come after the first's).
+        func firstIDs() -> [ExactText] { merged.records[..<firstPart].map { ExactText($0.id) } }
+        let acceptedTwice = !earlier.isEmpty && !earlier.allBefore(later.acceptedIDs)
+            && later.records.contains { earlier.contains(ExactText($0.id), accepted: firstIDs) }
+        let changes = acceptedTwice || later.rejectedIDs.contains { earlier.contains($0, accepted: firstIDs) }
         guard changes else {
             merged.records.append(contentsOf: later.records)
             merged.findings.append(contentsOf: later.findings)
             return
         }
+        // The replay appends to `merged.records`, so the first part's ids are put in a table first.
+        earlier.ensureTable(firstIDs())
         var record = 0, finding = 0
         for outcome in later.outcomes {
             switch outcome {
             case let .accepted(warnings):
                 let accepted = later.records[record], id = ExactText(accepted.id)
-                if earlier.contains(id) {
+                if earlier.quickContains(id)! {
                     merged.rejected += 1
                     merged.findings.append(duplicate(id, line: accepted.line))
                 } else {
@@ -279,7 +281,7 @@ public enum FileDecoder {
             case let .rejectedWithID(index):
                 let id = later.rejectedIDs[Int(index)]
                 let error = later.findings[finding]
-                merged.findings.append(earlier.contains(id) ? duplicate(id, line: error.line ?? 0) : error)
+                merged.findings.append(earlier.quickContains(id)! ? duplicate(id, line: error.line ?? 0) : error)
                 finding += 1
             }
         }

@@ -1,0 +1,65 @@
+@testable import PathwayCore
+import PathwayTestSupport
+import Testing
+
+/// Repeated ids are found without a table while the ids come in order, and with one after that: the
+/// answers must be those of a plain set either way.
+@Suite("accepted ids")
+struct AcceptedIDsTests {
+    /// Sequences that are in order for a while (as exports usually are), then dip back, repeat the
+    /// last id or an earlier one, or use ids of other lengths ("C9" sorts after "C10").
+    @Test("random, mostly increasing id sequences agree with a set", arguments: 0..<20)
+    func agreesWithSet(seed: Int) {
+        var random = SeededRandom(seed: UInt64(seed) &+ 300)
+        var ids = AcceptedIDs()
+        var accepted: [ExactText] = []
+        var model: Set<ExactText> = []
+        var next = 0
+        var failures: [String] = []
+        for step in 0..<400 {
+            let roll = random.below(100)
+            let number = roll < 80 ? next + 1 : (roll < 90 ? random.below(next + 1) : next)
+            next = max(next, number)
+            let id = ExactText(random.chance(percent: 10) ? "C\(number)" : "C\(String(number).leftPadded(to: 6))")
+            let seen = ids.contains(id) { accepted }
+            if seen != model.contains(id) { failures.append("step \(step): \(id)") }
+            // Accept about nine new ids in ten (rejected rows' ids are not added).
+            if !seen && random.chance(percent: 90) {
+                ids.add(id) { accepted }
+                accepted.append(id)
+                model.insert(id)
+            }
+        }
+        #expect(failures.isEmpty, "\(Array(failures.prefix(5)))")
+    }
+
+    @Test("in order, no table; the first id out of order builds one from every accepted id")
+    func switchesToTable() {
+        var ids = AcceptedIDs()
+        var accepted: [ExactText] = []
+        for text in ["A1", "A2", "B1"] {
+            let id = ExactText(text)
+            let seen = ids.contains(id) { accepted }
+            #expect(!seen)
+            ids.add(id) { accepted }
+            accepted.append(id)
+        }
+        #expect(ids.inOrder)
+        let repeatsFirst = ids.contains(ExactText("A1")) { accepted }
+        let newBetween = ids.contains(ExactText("A3")) { accepted }
+        #expect(repeatsFirst && !newBetween)
+        #expect(!ids.inOrder)
+        var later = AcceptedIDs()
+        later.add(ExactText("C1")) { [] }
+        var inOrder = AcceptedIDs()
+        inOrder.add(ExactText("A1")) { [] }
+        inOrder.add(ExactText("B9")) { [] }
+        #expect(inOrder.allBefore(later))
+        #expect(!later.allBefore(inOrder))
+        #expect(!ids.allBefore(later), "a table means the order is unknown")
+    }
+}
+
+private extension String {
+    func leftPadded(to width: Int) -> String { String(repeating: "0", count: max(0, width - count)) + self }
+}
