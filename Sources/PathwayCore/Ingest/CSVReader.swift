@@ -59,7 +59,7 @@ public struct CSVReader: Sendable {
     /// Where reading stops.
     public var endPosition: Int { end }
 
-    /// Reads the next record into `record`, reusing its `fields` storage (removeAll(keepingCapacity:)).
+    /// Reads the next record into `record`, reusing its `fields` storage.
     /// Skips blank lines (empty, or only spaces/tabs) and records whose fields are all blank after trimming spaces/tabs
     /// (e.g. ",,,," as spreadsheets write). Returns false at end of input.
     public mutating func next(_ record: inout CSVRecord) -> Bool {
@@ -72,13 +72,12 @@ public struct CSVReader: Sendable {
             let count = end
             return withUnsafeTemporaryAllocation(of: CSVField.self, capacity: FieldBuffer.capacity) { scratch in
                 while position < count {
-                    record.fields.removeAll(keepingCapacity: true)
                     record.malformation = nil
                     record.line = line
                     var fields = FieldBuffer(storage: scratch.baseAddress!)
                     CSVReader.readRecord(base, count: count, position: &position, line: &line, fields: &fields,
                                          into: &record)
-                    fields.flush(into: &record.fields)
+                    fields.finish(into: &record.fields)
                     if record.malformation != nil || !CSVReader.allBlank(base, record.fields) {
                         return true
                     }
@@ -255,9 +254,11 @@ public struct CSVReader: Sendable {
         }
     }
 
-    /// The fields of the record being read, gathered in a small buffer on the stack and added to the
+    /// The fields of the record being read, gathered in a small buffer on the stack and put into the
     /// record's array in one go: appending each field to the array checked the array's uniqueness with a
-    /// call every time. A record with more fields than the buffer holds is added in several goes.
+    /// call every time. When the record has as many fields as the previous one (nearly always), they
+    /// are copied over the previous ones; emptying the array first (`removeAll(keepingCapacity:)`) cost
+    /// 3.7 % of all samples. A record with more fields than the buffer holds is added in several goes.
     struct FieldBuffer {
         static let capacity = 32
         let storage: UnsafeMutablePointer<CSVField>
@@ -272,15 +273,26 @@ public struct CSVReader: Sendable {
 
         @inline(__always)
         mutating func append(_ field: CSVField, into fields: inout [CSVField]) {
-            if count == Self.capacity { flush(into: &fields) }
+            if count == Self.capacity { spill(into: &fields) }
             (storage + count).initialize(to: field)
             count &+= 1
         }
 
-        mutating func flush(into fields: inout [CSVField]) {
+        /// Moves the buffered fields into the array (emptied first when these are the record's first).
+        mutating func spill(into fields: inout [CSVField]) {
+            if flushed == 0 { fields.removeAll(keepingCapacity: true) }
             fields.append(contentsOf: UnsafeBufferPointer(start: storage, count: count))
             flushed &+= count
             count = 0
+        }
+
+        /// Leaves the array holding exactly the record's fields.
+        mutating func finish(into fields: inout [CSVField]) {
+            if flushed == 0 && fields.count == count && count > 0 {
+                fields.withUnsafeMutableBufferPointer { $0.baseAddress!.update(from: storage, count: count) }
+            } else {
+                spill(into: &fields)
+            }
         }
     }
 
