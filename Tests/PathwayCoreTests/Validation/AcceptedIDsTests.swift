@@ -7,7 +7,7 @@ import Testing
 @Suite("accepted ids")
 struct AcceptedIDsTests {
     /// Sequences that are in order for a while (as exports usually are), then dip back, repeat the
-    /// last id or an earlier one, or use ids of other lengths ("C9" sorts after "C10").
+    /// last id or an earlier one, and mix padded and unpadded numbers ("C000009" and "C10").
     @Test("random, mostly increasing id sequences agree with a set", arguments: 0..<20)
     func agreesWithSet(seed: Int) {
         var random = SeededRandom(seed: UInt64(seed) &+ 300)
@@ -57,6 +57,20 @@ struct AcceptedIDsTests {
         #expect(inOrder.allBefore(later))
         #expect(!later.allBefore(inOrder))
         #expect(!ids.allBefore(later), "a table means the order is unknown")
+    }
+
+    @Test("ids that grow a digit stay in order; shorter ids come first, then byte order")
+    func order() {
+        #expect(AcceptedIDs.less(ExactText("C9999999"), ExactText("C10000000")))
+        #expect(!AcceptedIDs.less(ExactText("C10000000"), ExactText("C9999999")))
+        #expect(AcceptedIDs.less(ExactText("B"), ExactText("AB")))
+        #expect(AcceptedIDs.less(ExactText("AB"), ExactText("AC")))
+        #expect(!AcceptedIDs.less(ExactText("AB"), ExactText("AB")))
+        #expect(AcceptedIDs.less(ExactText(""), ExactText("A")))
+        #expect(AcceptedIDs.less(ExactText("caf\u{E9}"), ExactText("cafe\u{301}")), "2 bytes after 'caf' before 3")
+        var ids = AcceptedIDs()
+        for text in ["C9999998", "C9999999", "C10000000", "C10000001"] { ids.add(ExactText(text)) { [] } }
+        #expect(ids.inOrder)
     }
 }
 
