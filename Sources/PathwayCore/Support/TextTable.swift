@@ -5,19 +5,19 @@
 /// lookup passes costs a comparison of two Strings; with millions of ids that was about 480
 /// instructions an insert. This table hashes the UTF-8 bytes with a multiply-mix hash (two
 /// 64-bit words at a time), keeps each slot's hash, and compares texts only when the hashes are
-/// equal. Linear probing, at most three quarters full, deletion by shifting back (no tombstones).
+/// equal. Linear probing, at most three quarters full; nothing is ever removed.
 /// The number of slots is not rounded up to a power of two (a hash picks its slot by multiplying,
-/// not masking). A slot holds its hash, text and number together (32 bytes); a separate byte per
-/// slot (its tag: 0 when empty, else seven bits of the hash) is what a probe reads first. The tags of
-/// a million ids fit in the cache and the slots do not, so inserting a new id reads no slot at all:
-/// with the hashes read first, inserts waited on memory and took 13 % of all samples at 1M children,
-/// though callgrind counted fewer instructions than for the `Set` (whose occupancy bitmap does the
-/// same job as the tags).
+/// not masking). A slot holds its hash, text and number together (32 bytes), so a probe touches one
+/// cache line; a byte per slot (its tag: 0 when empty, else seven bits of the hash) is read first,
+/// so inserting a new id reads no slot, and the new slot is written over the empty one without
+/// reading it. An insert still waits on memory once the tags outgrow the cache: at 1M children
+/// inserting every contact's id took 13 % of all CPU samples, which is why ids that come in order
+/// skip the table (`AcceptedIDs`).
 ///
 /// The hash is not seeded, so nothing may depend on slot order; the table has no iteration.
 public struct TextTable: Sendable {
     private struct Slot {
-        /// 0 marks an empty slot; a stored hash always has its lowest bit set.
+        /// The key's hash (lowest bit set); the tag, not this, says whether the slot is empty.
         var hash: UInt64
         var key: ExactText
         var value: Int32
@@ -79,43 +79,6 @@ public struct TextTable: Sendable {
         if let found { return (found, false) }
         count &+= 1
         return (value, true)
-    }
-
-    /// Removes `key` if present (returns whether it was).
-    @discardableResult
-    public mutating func remove(_ key: ExactText) -> Bool {
-        let hash = Self.hash(key), tag = Self.tag(hash)
-        let removed = tags.withUnsafeMutableBufferPointer { tags in
-          slots.withUnsafeMutableBufferPointer { slots -> Bool in
-            let size = slots.count
-            var slot = Self.home(hash, size)
-            while true {
-                let stored = tags[slot]
-                if stored == 0 { return false }
-                if stored == tag && slots[slot].hash == hash && slots[slot].key == key { break }
-                slot = slot &+ 1 == size ? 0 : slot &+ 1
-            }
-            // Shift back each later entry of the run that may sit at or before the freed slot.
-            var free = slot
-            var next = free &+ 1 == size ? 0 : free &+ 1
-            while tags[next] != 0 {
-                let home = Self.home(slots[next].hash, size)
-                // The entry at `next` may move to `free` unless its home lies cyclically in (free, next].
-                let stays = free <= next ? (free < home && home <= next) : (free < home || home <= next)
-                if !stays {
-                    slots[free] = slots[next]
-                    tags[free] = tags[next]
-                    free = next
-                }
-                next = next &+ 1 == size ? 0 : next &+ 1
-            }
-            slots[free] = Slot(hash: 0, key: ExactText(""), value: 0)
-            tags[free] = 0
-            return true
-          }
-        }
-        if removed { count &-= 1 }
-        return removed
     }
 
     /// A slot's tag: seven bits of the hash (not the ones `home` uses) with the top bit set, never 0.

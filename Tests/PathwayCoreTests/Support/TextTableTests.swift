@@ -3,13 +3,13 @@ import PathwayTestSupport
 import Testing
 
 /// The decode stage's id sets and the link stage's child slots live in `TextTable`: it must behave
-/// exactly like a dictionary keyed by `ExactText`, through growth and deletions in long probe runs.
+/// exactly like a dictionary keyed by `ExactText`, through growth and long probe runs.
 @Suite("text table")
 struct TextTableTests {
-    @Test("random inserts, lookups and removals agree with a Dictionary keyed by ExactText", arguments: 0..<8)
+    @Test("random inserts and lookups agree with a Dictionary keyed by ExactText", arguments: 0..<8)
     func agreesWithDictionary(seed: Int) {
         var random = SeededRandom(seed: UInt64(seed) &+ 900)
-        // Few distinct keys (so removals hit present keys), of every length around 8 and 16 bytes,
+        // Few distinct keys (so inserts often find them present), of every length around 8 and 16 bytes,
         // canonically equivalent pairs that must stay distinct, and non-ASCII text.
         var pool = (0..<300).map { "C\(String(repeating: "0", count: $0 % 20))\($0)" }
         pool += ["", "é", "e\u{301}", "caf\u{E9}", "cafe\u{301}", "Zoë", String(repeating: "x", count: 40)]
@@ -18,15 +18,13 @@ struct TextTableTests {
         var failures: [String] = []
         for step in 0..<6_000 {
             let key = ExactText(random.pick(pool))
-            switch random.below(4) {
+            switch random.below(3) {
             case 0, 1:
                 let value = Int32(step)
                 let wasAbsent = model[key] == nil
                 let (stored, inserted) = table.insert(key, value: value)
                 if wasAbsent { model[key] = value }
                 if stored != model[key] || inserted != wasAbsent { failures.append("insert \(key) at \(step)") }
-            case 2:
-                if table.remove(key) != (model.removeValue(forKey: key) != nil) { failures.append("remove \(key)") }
             default:
                 if table.value(for: key) != model[key] { failures.append("lookup \(key) at \(step)") }
             }
@@ -47,22 +45,17 @@ struct TextTableTests {
         #expect(first == (1, true) && second == (2, true) && again == (1, false))
         #expect(table.value(for: ExactText("cafe\u{301}")) == 2)
         #expect(table.count == 2)
-        let removed = table.remove(ExactText("caf\u{E9}"))
-        let removedAgain = table.remove(ExactText("caf\u{E9}"))
-        #expect(removed && !removedAgain)
-        #expect(table.value(for: ExactText("caf\u{E9}")) == nil)
-        #expect(table.count == 1)
+        #expect(table.value(for: ExactText("cafe")) == nil)
     }
 
-    @Test("100,000 ids: every one found after growth, none found after removal")
+    @Test("100,000 ids: every one found after growth, with its own number; others not found")
     func manyIDs() {
         var table = TextTable()
         for index in 0..<100_000 { table.insert(ExactText("CH\(index)"), value: Int32(index)) }
-        var missing = (0..<100_000).filter { table.value(for: ExactText("CH\($0)")) != Int32($0) }
+        let missing = (0..<100_000).filter { table.value(for: ExactText("CH\($0)")) != Int32($0) }
         #expect(missing.isEmpty)
-        for index in stride(from: 0, to: 100_000, by: 2) { table.remove(ExactText("CH\(index)")) }
-        missing = (0..<100_000).filter { table.contains(ExactText("CH\($0)")) != ($0 % 2 == 1) }
-        #expect(missing.isEmpty)
-        #expect(table.count == 50_000)
+        let strangers = (100_000..<110_000).filter { table.contains(ExactText("CH\($0)")) }
+        #expect(strangers.isEmpty)
+        #expect(table.count == 100_000)
     }
 }
