@@ -105,9 +105,11 @@ public struct LinkedCases: Sendable {
                     guard Contact.referralDay(outcome: contacts[index].outcome, referralDate: contacts[index].referralDate,
                                               decisionDate: contacts[index].decisionDate) != nil else { continue }
                     if slotOfReferral.isEmpty {
-                        slotOfReferral.reserveCapacity(contacts.count / 2)
-                        counts.reserveCapacity(contacts.count / 2)
-                        slots = TextTable(minimumCapacity: contacts.count / 2)
+                        // Sized for the sample exports (30 % of contacts are referrals, of 24 % of the
+                        // children); the table and arrays grow if a file has more.
+                        slotOfReferral.reserveCapacity(contacts.count / 3)
+                        counts.reserveCapacity(contacts.count / 4)
+                        slots = TextTable(minimumCapacity: contacts.count / 4)
                     }
                     // One hash per referral: a new child gets the next slot.
                     let (found, inserted) = slots.insert(ExactText(contacts[index].childID), value: Int32(counts.count))
