@@ -3,13 +3,13 @@ import Foundation
 /// The ids a part of a file has accepted so far, for finding repeated ids (SPEC §2: a row whose id
 /// repeats an earlier accepted record's is rejected).
 ///
-/// Exports usually list rows in id order. While every accepted id is greater than the one accepted
-/// before it (shorter ids first, then byte by byte, so that C9999999 comes before C10000000), a new
-/// id greater than the last cannot repeat any of them, so nothing is stored: one comparison with the
-/// last id replaces a hash-table insert (whose cache misses were 13 % of all CPU samples at 1M
-/// children, and whose tables for the two halves of contacts.csv took about 80 MB). The first id
-/// that is not greater switches to a `TextTable` of every id accepted so far, read back from the
-/// records, and from then on every id goes through the table. Either way the answers are the same.
+/// Exports are often in id order (the sample's are). While every accepted id is greater than the
+/// one accepted before it (shorter ids first, then byte by byte, so that C9999999 comes before
+/// C10000000), a new id greater than the last cannot repeat any of them, so nothing is stored: one
+/// comparison with the last id replaces a hash-table insert (whose cache misses were 13 % of all CPU
+/// samples at 1M children, and whose tables for the two halves of contacts.csv took about 80 MB). The
+/// first id that is not greater switches to a `TextTable` of every id accepted so far, read back from
+/// the records, and from then on every id goes through the table. Either way the answers are the same.
 struct AcceptedIDs: Sendable {
     /// The first and the last id accepted while the ids were in order.
     private(set) var first: ExactText?
