@@ -81,13 +81,10 @@ public struct RowDecoder<Column: SchemaColumn> {
     public mutating func team(_ column: Column) -> String? {
         guard let field = field(column) else { return nil }
         let names = options.teamNames, bytes = self.bytes
-        let compute = { () -> String in
+        return Self.remembered(field, in: bytes, &teams) {
             let raw = Self.string(field, in: bytes)
             return names[raw] ?? raw
         }
-        // Raw bytes identify the value only when no "" needs collapsing (`"X""Y"` and `X""Y` differ).
-        guard !field.hasEscapedQuotes else { return compute() }
-        return teams.value(for: content(field), compute: compute)
     }
 
     /// The column's trimmed text when it is a number (an ambiguous audit grade, SPEC §2), else nil.
@@ -95,8 +92,7 @@ public struct RowDecoder<Column: SchemaColumn> {
     mutating func numericText(_ column: Column) -> String? {
         guard let field = field(column) else { return nil }
         let bytes = self.bytes
-        let isNumber = { GradeText.isNumber(Self.string(field, in: bytes)) }
-        let numeric = field.hasEscapedQuotes ? isNumber() : numbers.value(for: content(field), compute: isNumber)
+        let numeric = Self.remembered(field, in: bytes, &numbers) { GradeText.isNumber(Self.string(field, in: bytes)) }
         return numeric ? string(field) : nil
     }
 
@@ -107,12 +103,20 @@ public struct RowDecoder<Column: SchemaColumn> {
             return nil
         }
         let bytes = self.bytes
-        let compute = { () -> Source in
+        return Self.remembered(field, in: bytes, &sources) {
             let text = Self.string(field, in: bytes)
             return Source(text: text, isPolice: PoliceSource.matches(text))
         }
+    }
+
+    /// `compute`'s answer for a trimmed field, remembered in `cache` by the field's bytes. Raw bytes
+    /// identify the value only when no "" needs collapsing (`"X""Y"` and `X""Y` differ), so such a
+    /// field is always computed.
+    @inline(__always)
+    private static func remembered<Value>(_ field: CSVField, in bytes: UnsafeBufferPointer<UInt8>,
+                                          _ cache: inout ByteKeyCache<Value>, _ compute: () -> Value) -> Value {
         guard !field.hasEscapedQuotes else { return compute() }
-        return sources.value(for: content(field), compute: compute)
+        return cache.value(for: UnsafeBufferPointer(rebasing: bytes[field.start..<field.end]), compute: compute)
     }
 
     public mutating func requiredText(_ column: Column) -> String? {
