@@ -97,17 +97,18 @@ public struct LinkedCases: Sendable {
         var days: [Day] = []
 
         init(_ contacts: [Contact]) {
-            // First pass: each referral's child slot, and how many referrals each slot has.
-            var slotOfReferral: [(contact: Int, slot: Int)] = []
+            // First pass: each referral's day and child slot, and how many referrals each slot has.
+            var referrals: [(day: Day, slot: Int)] = []
             var counts: [Int] = []
             contacts.withUnsafeBufferPointer { contacts in
                 for index in contacts.indices {
-                    guard Contact.referralDay(outcome: contacts[index].outcome, referralDate: contacts[index].referralDate,
-                                              decisionDate: contacts[index].decisionDate) != nil else { continue }
-                    if slotOfReferral.isEmpty {
+                    guard let day = Contact.referralDay(outcome: contacts[index].outcome,
+                                                        referralDate: contacts[index].referralDate,
+                                                        decisionDate: contacts[index].decisionDate) else { continue }
+                    if referrals.isEmpty {
                         // Sized for the sample exports (30 % of contacts are referrals, of 24 % of the
                         // children); the table and arrays grow if a file has more.
-                        slotOfReferral.reserveCapacity(contacts.count / 3)
+                        referrals.reserveCapacity(contacts.count / 3)
                         counts.reserveCapacity(contacts.count / 4)
                         slots = TextTable(minimumCapacity: contacts.count / 4)
                     }
@@ -116,19 +117,17 @@ public struct LinkedCases: Sendable {
                     let slot = Int(found)
                     if inserted { counts.append(0) }
                     counts[slot] += 1
-                    slotOfReferral.append((index, slot))
+                    referrals.append((day, slot))
                 }
-                // Second pass: each slot's days in one run, then each run sorted.
-                starts = Array(repeating: 0, count: counts.count + 1)
-                for slot in counts.indices { starts[slot + 1] = starts[slot] + counts[slot] }
-                var filled = Array(starts.dropLast())
-                days = Array(repeating: Day(daysSinceEpoch: 0), count: slotOfReferral.count)
-                for (index, slot) in slotOfReferral {
-                    days[filled[slot]] = Contact.referralDay(outcome: contacts[index].outcome,
-                                                             referralDate: contacts[index].referralDate,
-                                                             decisionDate: contacts[index].decisionDate)!
-                    filled[slot] += 1
-                }
+            }
+            // Second pass: each slot's days in one run, then each run sorted.
+            starts = Array(repeating: 0, count: counts.count + 1)
+            for slot in counts.indices { starts[slot + 1] = starts[slot] + counts[slot] }
+            var filled = Array(starts.dropLast())
+            days = Array(repeating: Day(daysSinceEpoch: 0), count: referrals.count)
+            for (day, slot) in referrals {
+                days[filled[slot]] = day
+                filled[slot] += 1
             }
             for slot in counts.indices where counts[slot] > 1 { days[starts[slot]..<starts[slot + 1]].sort() }
         }
