@@ -170,6 +170,7 @@ public enum FileDecoder {
         chunk.records.reserveCapacity(expectedRecords)
         // Kept apart from the chunk while reading, so that it can read back the records' ids.
         var acceptedIDs = AcceptedIDs()
+        func acceptedSoFar() -> [ExactText] { chunk.records.map { ExactText($0.id) } }
         if trackOutcomes { chunk.outcomes.reserveCapacity((reader.endPosition - reader.nextPosition) / 100) }
         let idPosition = header.position(of: Record.Column.idColumn) ?? Int.max
         // The row decoder reads fields straight from the text's bytes, borrowed for the whole chunk.
@@ -199,7 +200,7 @@ public enum FileDecoder {
             var key: ExactText?
             if let id = decoded?.id ?? row.text(Record.Column.idColumn) {
                 key = ExactText(id)
-                if acceptedIDs.contains(key!, accepted: { chunk.records.map { ExactText($0.id) } }) {
+                if acceptedIDs.contains(key!, accepted: acceptedSoFar) {
                     row.report(.duplicateID, Record.Column.idColumn, value: id, duplicateMessage(id, Record.Column.self))
                 }
             }
@@ -216,7 +217,7 @@ public enum FileDecoder {
                 chunk.findings.append(error)
             } else if decoded != nil {
                 if trackOutcomes { chunk.outcomes.append(.accepted(warnings: Int32(row.warnings.count))) }
-                acceptedIDs.add(key!) { chunk.records.map { ExactText($0.id) } }
+                acceptedIDs.add(key!, accepted: acceptedSoFar)
                 // Moved, not copied: a copy would retain every String of the record.
                 chunk.records.append(decoded.take()!)
                 // Most rows have no warning; appending an empty array still cost about 150 instructions.

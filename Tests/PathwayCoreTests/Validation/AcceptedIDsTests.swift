@@ -6,7 +6,7 @@ import Testing
 /// answers must be those of a plain set either way.
 @Suite("accepted ids")
 struct AcceptedIDsTests {
-    /// Sequences that are in order for a while (as exports usually are), then dip back, repeat the
+    /// Sequences that are in order for a while (as the sample exports are), then dip back, repeat the
     /// last id or an earlier one, and mix padded and unpadded numbers ("C000009" and "C10").
     @Test("random, mostly increasing id sequences agree with a set", arguments: 0..<20)
     func agreesWithSet(seed: Int) {
