@@ -61,7 +61,7 @@ struct FileDecoderChunkTests {
     /// The encoding is decided for the whole file before it is cut (SPEC §2): a byte that is not UTF-8 in
     /// either half, or only in the header, makes the whole file Windows-1252, exactly as one pass does.
     /// (A version that checked each half on its own core was measured and dropped: a large Windows-1252
-    /// file then decoded its first half for nothing and took 2.3-2.8 s instead of 1.4-1.7 s at 1M children.)
+    /// file then decoded its first half for nothing: decode took 2.3-2.8 s instead of 1.2-1.7 s at 1M children.)
     @Test("not UTF-8 in either half or in the header reads the whole file as Windows-1252", arguments: [
         (header: "contact_id,child_id,contact_date,source,team", bom: false, bad: [0], good: 1),
         (header: "contact_id,child_id,contact_date,source,team", bom: false, bad: [1], good: 0),
