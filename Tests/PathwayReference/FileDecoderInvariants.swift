@@ -52,7 +52,7 @@ public enum FileDecoderInvariants {
         let vocabularies = DecodingOptions()
         switch selector & 3 {
         case 0:
-            return decode(Contact.self, raw, "contacts.csv", line: { $0.line }) { c, text, problems in
+            return decode(Contact.self, raw, "contacts.csv") { c, text, problems in
                 let what = "contact \(c.id) at line \(c.line)"
                 problems.check(exact(c.id, text(.contactID)) && exact(c.childID, text(.childID))
                                && exact(c.source, text(.source)) && exact(c.team, text(.team)),
@@ -62,7 +62,7 @@ public enum FileDecoderInvariants {
                                "\(what): outcome differs from its field")
             }
         case 1:
-            return decode(Section47Enquiry.self, raw, "s47_enquiries.csv", line: { $0.line }) { e, text, problems in
+            return decode(Section47Enquiry.self, raw, "s47_enquiries.csv") { e, text, problems in
                 let what = "s47 \(e.id) at line \(e.line)"
                 problems.check(exact(e.id, text(.s47ID)) && exact(e.childID, text(.childID))
                                && exact(e.contactID, text(.contactID)) && exact(e.team, text(.team)),
@@ -71,7 +71,7 @@ public enum FileDecoderInvariants {
                                "\(what): outcome differs from its field")
             }
         case 2:
-            return decode(ChildProtectionConference.self, raw, "conferences.csv", line: { $0.line }) { c, text, problems in
+            return decode(ChildProtectionConference.self, raw, "conferences.csv") { c, text, problems in
                 let what = "conference \(c.id) at line \(c.line)"
                 problems.check(exact(c.id, text(.conferenceID)) && exact(c.childID, text(.childID))
                                && exact(c.s47ID, text(.s47ID)) && exact(c.team, text(.team)),
@@ -80,7 +80,7 @@ public enum FileDecoderInvariants {
                                "\(what): type differs from its field")
             }
         default:
-            return decode(CaseAudit.self, raw, "audits.csv", line: { $0.line }) { a, text, problems in
+            return decode(CaseAudit.self, raw, "audits.csv") { a, text, problems in
                 let what = "audit \(a.id) at line \(a.line)"
                 problems.check(exact(a.id, text(.auditID)) && exact(a.childID, text(.childID)) && exact(a.team, text(.team))
                                && exact(a.auditor, text(.auditor)) && exact(a.auditType, text(.auditType)),
@@ -95,7 +95,7 @@ public enum FileDecoderInvariants {
     /// `values` checks an accepted record against `text(column)`: the trimmed field of that column in the
     /// record's own CSV row (nil when blank or absent), read without RowDecoder and its caches.
     static func decode<Record: DecodableRecord>(
-        _ type: Record.Type, _ raw: [UInt8], _ fileName: String, line: (Record) -> Int,
+        _ type: Record.Type, _ raw: [UInt8], _ fileName: String,
         values: (Record, (Record.Column) -> String?, inout Problems) -> Void
     ) -> Outcome {
         // What CSVReader sees, independently of FileDecoder: the header record and the data records' lines.
@@ -155,7 +155,7 @@ public enum FileDecoderInvariants {
 
         problems.check(summary.rows == dataLines.count,
                        "rows \(summary.rows) but CSVReader sees \(dataLines.count) data records")
-        let acceptedLines = decoded.records.map(line)
+        let acceptedLines = decoded.records.map(\.line)
         problems.check((errors.map { $0.line ?? -1 } + acceptedLines).sorted() == dataLines,
                        "error findings and accepted records do not cover each data record exactly once")
 
@@ -167,7 +167,7 @@ public enum FileDecoderInvariants {
         }
         if let positions = try? HeaderMatch<Record.Column>(headings: trimmedHeadings, file: fileName, line: 1) {
             for accepted in decoded.records {
-                let fields = rowsByLine[line(accepted)] ?? []
+                let fields = rowsByLine[accepted.line] ?? []
                 values(accepted, { column in
                     guard let position = positions.position(of: column), position < fields.count,
                           !fields[position].isEmpty else { return nil }
