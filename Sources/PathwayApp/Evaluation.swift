@@ -8,8 +8,7 @@ public enum Evaluation {
     public static func evaluate(_ inputs: consuming [LoadedInput], asOf: Day, configuration: Configuration,
                                 calendar: WorkingDayCalendar,
                                 stageDone: (String) -> Void = { _ in }) throws(PathwayError) -> RunResult {
-        let decoded = try decodeAll(inputs, options: configuration.decodingOptions)
-        _ = consume inputs
+        let decoded = try decodeAll(consume inputs, options: configuration.decodingOptions)
         try checkRejectedLimit(decoded.summaries, limit: configuration.maxRejectedPercent)
         stageDone("decode")
         let cases = LinkedCases(contacts: decoded.contacts, enquiries: decoded.enquiries,
@@ -41,7 +40,11 @@ public enum Evaluation {
     /// Every file decoded, on all cores. Each file's header is read first (in parallel); then every part
     /// of every body (the larger files are cut in two) and every file's SHA-256 are scheduled together,
     /// largest first, so both cores stay busy until the last part; then each file's parts are joined.
-    public static func decodeAll(_ inputs: [LoadedInput], options: DecodingOptions) throws(PathwayError) -> DecodedInputs {
+    /// Takes the inputs over: a file's bytes are freed as soon as its parts are decoded and hashed,
+    /// before the parts are joined.
+    public static func decodeAll(_ inputs: consuming [LoadedInput], options: DecodingOptions) throws(PathwayError) -> DecodedInputs {
+        // A constant, so that the concurrent tasks below can read it; consumed once they have.
+        let inputs = consume inputs
         let plans = ConcurrentSlots<Result<any DecodeJob, SchemaError>>(count: inputs.count)
         DispatchQueue.concurrentPerform(iterations: inputs.count) { index in
             plans.set(index, plan(inputs[index], options: options))
@@ -61,7 +64,12 @@ public enum Evaluation {
             for part in 0..<job.partCount { tasks.append((file, part, job.size(ofPart: part))) }
         }
         tasks.sort { $0.weight != $1.weight ? $0.weight > $1.weight : ($0.file, $0.part ?? -1) < ($1.file, $1.part ?? -1) }
-        let digests = ConcurrentSlots<String>(count: inputs.count)
+        // Each file's bytes, for its hash, until its last piece is done; with the plans' texts (the same
+        // bytes, or their Windows-1252 re-encoding) the only references left once `inputs` is dropped.
+        let raw = ConcurrentSlots<[UInt8]>(count: inputs.count)
+        for (file, input) in inputs.enumerated() { raw.set(file, input.bytes) }
+        _ = consume inputs
+        let digests = ConcurrentSlots<String>(count: jobs.count)
         let finished = ConcurrentSlots<DecodedAny>(count: jobs.count)
         // Pieces (parts and the hash) of each file still to do. The task that does a file's last piece
         // joins that file at once, while the other core goes on with the other files' parts: joining the
@@ -74,13 +82,16 @@ public enum Evaluation {
             if let part {
                 planned[file].decode(part: part)
             } else {
-                digests.set(file, FileDigest.sha256Hex(inputs[file].bytes))
+                digests.set(file, FileDigest.sha256Hex(raw.get(file)!))
             }
             let last = remaining.update(file) { left -> Bool in
                 left! -= 1
                 return left == 0
             }
-            if last { finished.set(file, planned[file].finish(sha256: digests.get(file)!)) }
+            if last {
+                _ = raw.take(file)
+                finished.set(file, planned[file].finish(sha256: digests.get(file)!))
+            }
         }
         var all = DecodedInputs()
         for file in jobs.indices { all.add(finished.get(file)!) }
@@ -120,24 +131,30 @@ protocol DecodeJob: Sendable {
 }
 
 private final class PlannedFile<Record: DecodableRecord>: DecodeJob {
-    let plan: FileDecoder.Plan<Record>
+    /// The plan, in a slot so that `finish` can take it (and with it the file's text) out.
+    let plan = ConcurrentSlots<FileDecoder.Plan<Record>>(count: 1)
     let parts: ConcurrentSlots<FileDecoder.Chunk<Record>>
+    let partSizes: [Int]
     let wrap: @Sendable (DecodedFile<Record>) -> DecodedAny
 
     init(_: Record.Type, _ input: LoadedInput, _ options: DecodingOptions,
          _ wrap: @escaping @Sendable (DecodedFile<Record>) -> DecodedAny) throws(SchemaError) {
-        plan = try FileDecoder.Plan(raw: input.bytes, fileName: input.name, options: options,
-                                    parallelThreshold: FileDecoder.minimumParallelBytes)
+        let plan = try FileDecoder.Plan<Record>(raw: input.bytes, fileName: input.name, options: options,
+                                                parallelThreshold: FileDecoder.minimumParallelBytes)
         parts = ConcurrentSlots(count: plan.partCount)
+        partSizes = (0..<plan.partCount).map { plan.size(ofPart: $0) }
+        self.plan.set(0, plan)
         self.wrap = wrap
     }
 
-    var partCount: Int { plan.partCount }
-    func size(ofPart part: Int) -> Int { plan.size(ofPart: part) }
-    func decode(part: Int) { parts.set(part, plan.decode(part: part)) }
+    var partCount: Int { partSizes.count }
+    func size(ofPart part: Int) -> Int { partSizes[part] }
+    func decode(part: Int) { parts.set(part, plan.get(0)!.decode(part: part)) }
     func finish(sha256: String) -> DecodedAny {
-        // Taken out of the slots, so that joining them does not keep a second copy of every record.
-        wrap(plan.finish((0..<plan.partCount).map { parts.take($0)! }, sha256: sha256))
+        // Both taken out of their slots: the parts so that joining them does not keep a second copy of
+        // every record, the plan so that it can let go of the file's text before the join.
+        let plan = plan.take(0)!
+        return wrap(plan.finish((0..<partCount).map { parts.take($0)! }, sha256: sha256))
     }
 }
 

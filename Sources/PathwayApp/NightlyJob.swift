@@ -88,7 +88,7 @@ public enum NightlyJob {
             throw .usage("no input folder: give --input DIR or set input.folder in the configuration")
         }
         let inputs = try InputLoader.load(folder: folder, configuration: configuration)
-        return (try Evaluation.decodeAll(inputs, options: configuration.decodingOptions), configuration)
+        return (try Evaluation.decodeAll(consume inputs, options: configuration.decodingOptions), configuration)
     }
 
     static func loadConfiguration(_ request: RunRequest) throws(PathwayError) -> Configuration {
