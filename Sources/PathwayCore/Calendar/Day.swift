@@ -95,3 +95,24 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
         return s.count >= width ? s : String(repeating: "0", count: width - s.count) + s
     }
 }
+
+/// A `Day?` in four bytes (an optional `Day` takes eight in a record): the one value no `Day` can
+/// have, `Int32.min` (some six million years before 1970), stands for nil. Only a storage form, for
+/// records held by the million; code reads and writes `Day?`.
+@usableFromInline
+struct PackedDay: Sendable, Hashable {
+    @usableFromInline let raw: Int32
+
+    @inlinable
+    init(_ day: Day?) {
+        guard let day else {
+            raw = .min
+            return
+        }
+        precondition(day.daysSinceEpoch != .min, "Int32.min is PackedDay's nil")
+        raw = day.daysSinceEpoch
+    }
+
+    @inlinable
+    var day: Day? { raw == .min ? nil : Day(daysSinceEpoch: Int(raw)) }
+}
