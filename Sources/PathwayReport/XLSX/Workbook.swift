@@ -150,8 +150,10 @@ public final class Workbook {
         return Chart(pointer: chart, kind: kind, workbook: self)
     }
 
-    /// The format of a style, created on first use and reused afterwards.
+    /// The format of a style, created on first use and reused afterwards (one for the styles that
+    /// share a `formatStyle`).
     func format(_ style: CellStyle, sheet: String? = nil) throws(XLSXError) -> UnsafeMutablePointer<lxw_format> {
+        let style = style.formatStyle
         if let format = formats[style] { return format }
         try ensureOpen("workbook_add_format", sheet: sheet)
         guard let format = workbook_add_format(pointer) else {

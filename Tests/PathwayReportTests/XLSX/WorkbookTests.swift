@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import PathwayCore
+import CXlsxWriter
 @testable import PathwayReport
 
 /// The Swift layer over libxlsxwriter: checks before C, errors from C, closing once, formats once, text safety.
@@ -165,6 +166,28 @@ struct WorkbookTests {
         #expect(formats[cells["B2"]!.style] == "#,##0")
         #expect(formats[cells["C1"]!.style] == "dd/mm/yyyy")
         #expect(cells["C1"]!.value == "45569")
+    }
+
+    /// libxlsxwriter gives a format its number only when no earlier format has the same properties;
+    /// every cell written with a later look-alike costs a hash-table lookup. Numbering every style's
+    /// format in turn, a look-alike would get an earlier format's number.
+    @Test("no two styles' formats are alike, and styles configured alike share one format")
+    func formatsAreDistinct() throws {
+        let scratch = try ScratchDirectory()
+        try Workbook.write(to: scratch.file("styles.xlsx")) { (workbook: Workbook) throws(XLSXError) in
+            var numbers: [Int32: CellStyle] = [:]
+            for style in CellStyle.allCases {
+                let format = try workbook.format(style)
+                let number = lxw_format_get_xf_index(format)
+                if let earlier = numbers[number] {
+                    #expect(format == (try workbook.format(earlier)), "\(style) is configured like \(earlier)")
+                } else {
+                    numbers[number] = style
+                }
+            }
+            #expect(workbook.formatsCreated == numbers.count)
+            #expect(numbers.count == CellStyle.allCases.count - 3)   // .code and .trend are .text, .label is .headline
+        }
     }
 
     @Test("text that looks like a formula, and very long text, is written as a shared string")
