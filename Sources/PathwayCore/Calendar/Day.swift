@@ -98,21 +98,26 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
 
 /// A `Day?` in four bytes (an optional `Day` takes eight in a record): the one value no `Day` can
 /// have, `Int32.min` (some six million years before 1970), stands for nil. Only a storage form, for
-/// records held by the million; code reads and writes `Day?`.
-@usableFromInline
-struct PackedDay: Sendable, Hashable {
-    @usableFromInline let raw: Int32
+/// records held by the million (`@PackedDay var date: Day?`); code reads and writes `Day?`.
+@propertyWrapper
+public struct PackedDay: Sendable, Hashable {
+    @usableFromInline var raw: Int32
 
     @inlinable
-    init(_ day: Day?) {
-        guard let day else {
-            raw = .min
-            return
-        }
-        precondition(day.daysSinceEpoch != .min, "Int32.min is PackedDay's nil")
-        raw = day.daysSinceEpoch
+    public init(wrappedValue day: Day?) {
+        raw = PackedDay.pack(day)
     }
 
     @inlinable
-    var day: Day? { raw == .min ? nil : Day(daysSinceEpoch: Int(raw)) }
+    public var wrappedValue: Day? {
+        get { raw == .min ? nil : Day(daysSinceEpoch: Int(raw)) }
+        set { raw = PackedDay.pack(newValue) }
+    }
+
+    @inlinable
+    static func pack(_ day: Day?) -> Int32 {
+        guard let day else { return .min }
+        precondition(day.daysSinceEpoch != .min, "Int32.min is PackedDay's nil")
+        return day.daysSinceEpoch
+    }
 }
