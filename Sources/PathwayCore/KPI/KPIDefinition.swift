@@ -14,6 +14,10 @@ public struct KPIDefinition: Sendable {
     public let benchmark: Benchmark?
     public let examples: [KPIExample]
     let evaluate: Evaluate
+    /// Whether the KPI's population is the rows of contacts.csv, each read only through
+    /// `acc.add(cases.contacts, …)`: then the engine may evaluate it a block of contacts at a time
+    /// (`KPIAccumulator.RowBlock`), which gives the same counts. Set by `readingContactsInBlocks()`.
+    public private(set) var readsContactsInBlocks = false
 
     public init(id: String, title: String, area: KPIArea, kind: KPIKind, polarity: Polarity, definition: String,
                 target: OneDecimal? = nil, benchmark: Benchmark? = nil, examples: [KPIExample],
@@ -29,5 +33,12 @@ public struct KPIDefinition: Sendable {
         self.benchmark = benchmark
         self.examples = examples
         self.evaluate = evaluate
+    }
+
+    /// This declaration, marked as reading contacts.csv's rows only through `acc.add(cases.contacts, …)`.
+    func readingContactsInBlocks() -> KPIDefinition {
+        var marked = self
+        marked.readsContactsInBlocks = true
+        return marked
     }
 }

@@ -169,4 +169,23 @@ import Testing
             try KPIEngine().compute(cases, context: TestCalendar.context(asOf: "2031-01-02"))
         }
     }
+
+    /// With contacts read a block at a time, the error is still the first KPI's in id order, and that
+    /// KPI's first failing contact: here marf_follow_up_5wd fails on the first contact and
+    /// contact_decision_1wd on the second and third, each in a block of its own.
+    @Test(arguments: [1, 2, 4_096])
+    func blockedErrorsAreTheOnesReadingInOneGoMeetsFirst(_ size: Int) throws {
+        let contacts = [
+            Contact(id: "1", childID: "A", contactDate: d("2026-03-02"),
+                    marfRequestedDate: d("2026-03-02"), marfReceivedDate: d("2031-06-01")),
+            Contact(id: "2", childID: "B", contactDate: d("2026-03-02"), decisionDate: d("2031-07-01")),
+            Contact(id: "3", childID: "C", contactDate: d("2026-03-02"), decisionDate: d("2031-05-01")),
+        ]
+        let cases = LinkedCases(contacts: contacts, enquiries: [], conferences: [], audits: [])
+        let calendar = TestCalendar.englandAndWales
+        #expect(throws: CalendarError.outsideCoverage(date: d("2031-07-01"), coverage: calendar.coverage,
+                                                      source: calendar.source)) {
+            try KPIEngine(contactsPerBlock: size).compute(cases, context: TestCalendar.context(asOf: "2026-03-31"))
+        }
+    }
 }

@@ -67,6 +67,25 @@ import Testing
         }
     }
 
+    /// The front-door KPIs are evaluated together a block of contacts at a time (and the contacts shared
+    /// out between cores): any block size gives what each KPI gives reading all contacts in one go.
+    @Test(arguments: [Run(asOf: "2026-03-31", seed: 21), Run(asOf: "2025-06-15", seed: 22), Run(asOf: "2024-02-29", seed: 23)])
+    func blockSizeDoesNotChangeCounts(_ run: Run) throws {
+        let cases = RandomCases.make(seed: run.seed)
+        let context = TestCalendar.context(asOf: run.asOf)
+        let single = KPIEngine()
+        let expected = try KPICatalogue.all.sorted { $0.id < $1.id }.map { try single.compute($0, cases, context: context) }
+        #expect(KPICatalogue.all.filter(\.readsContactsInBlocks).count == 9)
+        for size in [1, 2, 7, 64, 219, 220, 5_000] {
+            let results = try KPIEngine(contactsPerBlock: size).compute(cases, context: context)
+            #expect(results.map(\.id) == expected.map(\.id))
+            for (x, y) in zip(results, expected) {
+                #expect(x.headline == y.headline && x.monthly == y.monthly && x.byTeam == y.byTeam && x.rag == y.rag,
+                        "\(x.id), \(size) contacts a block")
+            }
+        }
+    }
+
     /// Every KPI's headline, 12 months and teams equal a naive reading of SPEC §4.
     @Test(arguments: runs)
     func agreesWithNaiveSpecReading(_ run: Run) throws {
