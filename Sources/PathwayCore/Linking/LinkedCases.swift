@@ -154,6 +154,10 @@ public struct LinkedCases: Sendable {
     /// greatest conference_id in code-point order (SPEC §4 rcpc_on_time).
     public func latestConference(ofChild child: String, before day: Day) -> ChildProtectionConference? {
         guard let chain = conferenceChains[ExactText(child)] else { return nil }
+        return latest(in: chain, before: day)
+    }
+
+    private func latest(in chain: [Int], before day: Day) -> ChildProtectionConference? {
         var result: ChildProtectionConference?
         for index in chain {
             let conference = conferences[index]
@@ -163,14 +167,19 @@ public struct LinkedCases: Sendable {
         return result
     }
 
+    /// Each child's latest conference on or before `day` (same tie rule), for every child with one, in
+    /// no particular order: the exception lists sort what they keep, and looking each child up in code-point
+    /// order took a third of their time at 1M children.
+    public func forEachLatestConference(onOrBefore day: Day, _ body: (ChildProtectionConference) -> Void) {
+        let end = day.adding(days: 1)
+        for chain in conferenceChains.values {
+            if let conference = latest(in: chain, before: end) { body(conference) }
+        }
+    }
+
     /// The child's latest conference on or before `day` (same tie rule).
     public func latestConference(ofChild child: String, onOrBefore day: Day) -> ChildProtectionConference? {
         latestConference(ofChild: child, before: day.adding(days: 1))
-    }
-
-    /// Children with at least one conference, in code-point order.
-    public var childrenWithConferences: [String] {
-        conferenceChains.keys.sorted().map(\.value)
     }
 
     /// Whether the child has a referral dated r′ with `from` ≤ r′ < `before`.

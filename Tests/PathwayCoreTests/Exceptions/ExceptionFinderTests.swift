@@ -70,6 +70,21 @@ struct ExceptionFinderTests {
         #expect(lists.reviewsDue.map(\.daysOverdue) == [30, -2, -15, -28])
     }
 
+    /// Plans due the same day go by child id; ids that Swift's `<` finds equal (canonically equivalent,
+    /// but different children) go in code-point order, whatever order the children are visited in.
+    @Test("reviews due the same day: by child id, then by code point")
+    func reviewsDueSameDay() throws {
+        let children = ["e\u{301}", "B", "\u{E9}", "A"]
+        for shift in children.indices {
+            let rotated = Array(children[shift...] + children[..<shift])
+            let lists = try Self.find(conferences: rotated.enumerated().map { i, child in
+                ChildProtectionConference(id: "k\(i)", childID: child, type: .initial, date: d("2026-01-15"), outcome: .plan)
+            })
+            #expect(lists.reviewsDue.map(\.lastConference.childID).map { Array($0.unicodeScalars) }
+                    == ["A", "B", "e\u{301}", "\u{E9}"].map { Array($0.unicodeScalars) })
+        }
+    }
+
     @Test("audits whose actions are past their due date and not completed, most overdue first")
     func overdueAuditActions() throws {
         let lists = try Self.find(audits: [

@@ -112,12 +112,18 @@ import Testing
         #expect(cases.latestConference(ofChild: "e\u{301}", before: d("2026-01-01")) == nil)
     }
 
-    @Test func childrenWithConferencesInCodePointOrder() {
+    /// Every child with a conference on or before the day, once, with the conference
+    /// `latestConference(ofChild:onOrBefore:)` gives (exactly compared ids stay apart).
+    @Test func eachChildsLatestConference() {
         let cases = linked(conferences: [conference("1", "b", .initial, "2026-01-01"),
                                          conference("2", "B", .initial, "2026-01-01"),
-                                         conference("3", "Ä", .initial, "2026-01-01"),
-                                         conference("4", "b", .review, "2026-02-01")])
-        #expect(cases.childrenWithConferences == ["B", "b", "Ä"])
+                                         conference("3", "\u{E9}", .initial, "2026-01-01"),
+                                         conference("4", "b", .review, "2026-02-01"),
+                                         conference("5", "e\u{301}", .initial, "2026-02-02"),
+                                         conference("6", "B", .review, "2026-02-02")])
+        var seen: [String: String] = [:]
+        cases.forEachLatestConference(onOrBefore: d("2026-02-01")) { seen[$0.childID + "/" + $0.id] = $0.id }
+        #expect(seen.keys.sorted { CodePoint.less($0, $1) } == ["B/2", "b/4", "\u{E9}/3"])
     }
 
     /// The valid-predecessor rule of rcpc_on_time and the next review due date.
