@@ -43,14 +43,13 @@ public struct KPIEngine: Sendable {
         let results = ConcurrentSlots<Result<KPIAccumulator, CalendarError>>(count: kpis.count)
         let shares = ConcurrentSlots<[Result<KPIAccumulator, CalendarError>]>(count: runs)
         DispatchQueue.concurrentPerform(iterations: 1 + runs + alone.count) { task in
-            switch task {
-            case 0:
+            if task == 0 {
                 job()
-            case 1...runs:
+            } else if task <= runs {
                 let run = task - 1, count = cases.contacts.count
                 let rows = (count * run / runs)..<(count * (run + 1) / runs)
                 shares.set(run, evaluate(blocked.map { kpis[$0] }, cases, context: context, contacts: rows))
-            default:
+            } else {
                 let index = alone[task - 1 - runs]
                 results.set(index, Result { () throws(CalendarError) in try accumulate(kpis[index], cases, context: context) })
             }

@@ -188,4 +188,24 @@ import Testing
             try KPIEngine(contactsPerBlock: size).compute(cases, context: TestCalendar.context(asOf: "2026-03-31"))
         }
     }
+
+    /// A catalogue with no KPI that reads contacts in blocks (no run of contacts at all), and one with
+    /// only such KPIs, give what each KPI gives on its own.
+    @Test func cataloguesWithAndWithoutBlockedKPIs() throws {
+        let contacts = (0..<10).map { i in
+            Contact(id: "c\(i)", childID: "A", contactDate: d("2026-03-02").adding(days: i), marf: i % 3 == 0)
+        }
+        let audits = [CaseAudit(id: "a", childID: "A", date: d("2026-03-02"), grade: .good, team: "T")]
+        let cases = LinkedCases(contacts: contacts, enquiries: [], conferences: [], audits: audits)
+        let context = TestCalendar.context(asOf: "2026-03-31")
+        for ids in [["audits"], ["contacts", "contacts_marf"], ["audits", "contacts"]] {
+            let catalogue = try ids.map { try #require(KPICatalogue.definition($0)) }
+            let results = try KPIEngine(catalogue: catalogue, contactsPerBlock: 3).compute(cases, context: context)
+            #expect(results.map(\.id) == ids)
+            for (result, kpi) in zip(results, catalogue) {
+                #expect(result.headline == (try KPIEngine().compute(kpi, cases, context: context)).headline, "\(kpi.id)")
+            }
+        }
+    }
 }
+
