@@ -16,9 +16,9 @@ extension KPICatalogue {
         ) { cases, _, acc throws(CalendarError) in
             try acc.add(cases.enquiries, teams: cases.enquiryTeams, anchor: { $0.strategyDate }) { _ in .counted }
         },
-        attendanceRate(id: "strategy_police_attendance", agency: "Police", attended: \.policeAttended),
-        attendanceRate(id: "strategy_health_attendance", agency: "Health", attended: \.healthAttended),
-        attendanceRate(id: "strategy_education_attendance", agency: "Education", attended: \.educationAttended),
+        attendanceRate(id: "strategy_police_attendance", agency: "Police", attended: { $0.policeAttended }),
+        attendanceRate(id: "strategy_health_attendance", agency: "Health", attended: { $0.healthAttended }),
+        attendanceRate(id: "strategy_education_attendance", agency: "Education", attended: { $0.educationAttended }),
 
         KPIDefinition(
             id: "s47_to_icpc", title: "S47 enquiries leading to an ICPC", area: .strategyAndSection47,
@@ -45,7 +45,7 @@ extension KPICatalogue {
 
     /// Strategy discussion attendance by one agency.
     private static func attendanceRate(id: String, agency: String,
-                                       attended: KeyPath<Section47Enquiry, Bool?> & Sendable) -> KPIDefinition {
+                                       attended: @escaping @Sendable (Section47Enquiry) -> Bool?) -> KPIDefinition {
         let column = agency.lowercased() + "_attended"
         return KPIDefinition(
             id: id, title: "\(agency) attendance at strategy discussions", area: .strategyAndSection47,
@@ -66,7 +66,7 @@ extension KPICatalogue {
             ]
         ) { cases, _, acc throws(CalendarError) in
             try acc.add(cases.enquiries, teams: cases.enquiryTeams, anchor: { $0.strategyDate }) { s in
-                guard let yes = s[keyPath: attended] else { return .excluded }
+                guard let yes = attended(s) else { return .excluded }
                 return yes ? .met : .notMet
             }
         }

@@ -45,7 +45,7 @@ extension Section47Enquiry: DecodableRecord {
         let education = row.yesNo(.educationAttended)
         let end = row.optionalDate(.endDate)
         // SPEC §2: any other text is `other` (no warning: 'other' is a legitimate outcome here).
-        let outcome = row.optionalCode(.outcome, \.section47Outcomes, unknown: .other)
+        let outcome = row.optionalCode(.outcome, as: Section47Outcome.self, unknown: .other)
         guard let id, let child, let strategy else { return nil }
         return Section47Enquiry(id: id, childID: child, contactID: row.text(.contactID), strategyDate: strategy,
                                 policeAttended: police, healthAttended: health, educationAttended: education,
@@ -57,10 +57,10 @@ extension ChildProtectionConference: DecodableRecord {
     public static func decode(_ row: inout RowDecoder<ConferenceColumn>) -> ChildProtectionConference? {
         let id = row.requiredText(.conferenceID)
         let child = row.requiredText(.childID)
-        let type = row.requiredCode(.type, \.conferenceTypes)
+        let type = row.requiredCode(.type, as: ConferenceType.self)
         let date = row.requiredDate(.conferenceDate)
-        let outcome = row.optionalCode(.outcome, \.conferenceOutcomes)
-        let category = row.optionalCode(.category, \.categories)
+        let outcome = row.optionalCode(.outcome, as: ConferenceOutcome.self)
+        let category = row.optionalCode(.category, as: AbuseCategory.self)
         let parents = row.yesNo(.parentsParticipated)
         guard let id, let child, let type, let date else { return nil }
         return ChildProtectionConference(id: id, childID: child, type: type, date: date, s47ID: row.text(.s47ID),
@@ -80,9 +80,9 @@ extension CaseAudit: DecodableRecord {
                        "grade '\(value)' is a number, which is ambiguous; write the grade in words")
             grade = nil
         } else {
-            grade = row.requiredCode(.grade, \.grades)
+            grade = row.requiredCode(.grade, as: AuditGrade.self)
         }
-        let moderated = row.optionalCode(.moderatedGrade, \.grades)
+        let moderated = row.optionalCode(.moderatedGrade, as: AuditGrade.self)
         let due = row.optionalDate(.actionsDueDate)
         let completed = row.optionalDate(.actionsCompletedDate)
         row.checkDomainGrades()

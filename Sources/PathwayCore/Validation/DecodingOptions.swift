@@ -28,3 +28,47 @@ public struct DecodingOptions: Sendable {
         self.teamNames = teamNames
     }
 }
+
+/// A code type whose vocabulary `DecodingOptions` holds (one vocabulary per code type), reached through
+/// a static function rather than a key path: `options[keyPath: \.grades]` built and retained the key
+/// path on every coded field, with both cores contending for its reference count (perf at 1M children:
+/// 2.4 % of all samples went to key paths in decoding).
+public protocol OptionsVocabularyCode: VocabularyCode {
+    static func withVocabulary<Result>(in options: inout DecodingOptions,
+                                       _ body: (inout Vocabulary<Self>) -> Result) -> Result
+}
+
+extension Section47Outcome: OptionsVocabularyCode {
+    public static func withVocabulary<Result>(in options: inout DecodingOptions,
+                                              _ body: (inout Vocabulary<Self>) -> Result) -> Result {
+        body(&options.section47Outcomes)
+    }
+}
+
+extension ConferenceType: OptionsVocabularyCode {
+    public static func withVocabulary<Result>(in options: inout DecodingOptions,
+                                              _ body: (inout Vocabulary<Self>) -> Result) -> Result {
+        body(&options.conferenceTypes)
+    }
+}
+
+extension ConferenceOutcome: OptionsVocabularyCode {
+    public static func withVocabulary<Result>(in options: inout DecodingOptions,
+                                              _ body: (inout Vocabulary<Self>) -> Result) -> Result {
+        body(&options.conferenceOutcomes)
+    }
+}
+
+extension AbuseCategory: OptionsVocabularyCode {
+    public static func withVocabulary<Result>(in options: inout DecodingOptions,
+                                              _ body: (inout Vocabulary<Self>) -> Result) -> Result {
+        body(&options.categories)
+    }
+}
+
+extension AuditGrade: OptionsVocabularyCode {
+    public static func withVocabulary<Result>(in options: inout DecodingOptions,
+                                              _ body: (inout Vocabulary<Self>) -> Result) -> Result {
+        body(&options.grades)
+    }
+}

@@ -168,11 +168,11 @@ public struct RowDecoder<Column: SchemaColumn> {
     }
 
     /// An optional coded value; unknown text is `unknown` when given (no warning), else blank with a warning.
-    public mutating func optionalCode<Code: VocabularyCode>(
-        _ column: Column, _ vocabulary: WritableKeyPath<DecodingOptions, Vocabulary<Code>>, unknown: Code? = nil
+    public mutating func optionalCode<Code: OptionsVocabularyCode>(
+        _ column: Column, as _: Code.Type, unknown: Code? = nil
     ) -> Code? {
         guard let field = field(column) else { return nil }
-        if let code = Self.lookUp(field, in: bytes, &options[keyPath: vocabulary]) { return code }
+        if let code = lookUp(field, as: Code.self) { return code }
         if let unknown { return unknown }
         let value = string(field)
         report(.unknownCode, column, value: value, "\(column.spec.name) '\(value)' is not a known code; treated as blank")
@@ -180,18 +180,23 @@ public struct RowDecoder<Column: SchemaColumn> {
     }
 
     /// A required coded value; blank or unknown text rejects the row.
-    public mutating func requiredCode<Code: VocabularyCode>(
-        _ column: Column, _ vocabulary: WritableKeyPath<DecodingOptions, Vocabulary<Code>>
-    ) -> Code? {
+    public mutating func requiredCode<Code: OptionsVocabularyCode>(_ column: Column, as _: Code.Type) -> Code? {
         guard let field = field(column) else {
             report(.missingRequiredValue, column, value: nil, "\(column.spec.name) is blank")
             return nil
         }
-        if let code = Self.lookUp(field, in: bytes, &options[keyPath: vocabulary]) { return code }
+        if let code = lookUp(field, as: Code.self) { return code }
         let value = string(field)
         report(.unknownRequiredCode, column, value: value,
                "\(column.spec.name) '\(value)' is not one of: \(Code.allCases.map(\.rawValue).joined(separator: ", "))")
         return nil
+    }
+
+    /// A trimmed field's code in its vocabulary in the options.
+    @inline(__always)
+    private mutating func lookUp<Code: OptionsVocabularyCode>(_ field: CSVField, as _: Code.Type) -> Code? {
+        let bytes = self.bytes
+        return Code.withVocabulary(in: &options) { Self.lookUp(field, in: bytes, &$0) }
     }
 
     /// A trimmed field's code, remembered by its bytes unless "" needs collapsing.
