@@ -32,9 +32,12 @@ public enum Evaluation {
             throw .dataUnusable(error.description)
         }
         stageDone("compute")
-        return RunResult(periods: context.periods, inputs: decoded.summaries, findings: decoded.findings,
-                         kpis: kpis, exceptions: exceptions, calendarCoverage: calendar.coverage,
-                         calendarSource: calendar.source)
+        let result = RunResult(periods: context.periods, inputs: decoded.summaries, findings: decoded.findings,
+                               kpis: kpis, exceptions: exceptions, calendarCoverage: calendar.coverage,
+                               calendarSource: calendar.source)
+        // Nothing reads the records again: they are freed on another core while the outputs are rendered.
+        BackgroundRelease.release((consume cases, consume decoded))
+        return result
     }
 
     /// Every file decoded, on all cores. Each file's header is read first (in parallel); then every part
