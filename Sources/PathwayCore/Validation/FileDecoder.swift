@@ -154,7 +154,11 @@ public enum FileDecoder {
             case rejectedWithID(index: Int32)
         }
 
+        /// The accepted records of a first or only part.
         var records: [Record] = []
+        /// The accepted records of a later part (one read with `trackOutcomes`), to be moved onto the
+        /// first part's.
+        var laterRecords: MovableRecords<Record>?
         var findings: [Finding] = []
         var acceptedIDs = AcceptedIDs()
         var rows = 0
@@ -178,10 +182,13 @@ public enum FileDecoder {
         var record = CSVRecord()
         var chunk = Chunk<Record>()
         // Reserved once instead of grown: callers expect about one record per 100 bytes of these exports.
-        chunk.records.reserveCapacity(expectedRecords)
+        let laterRecords = trackOutcomes ? MovableRecords<Record>(capacity: expectedRecords) : nil
+        if laterRecords == nil { chunk.records.reserveCapacity(expectedRecords) }
         // Kept apart from the chunk while reading, so that it can read back the records' ids.
         var acceptedIDs = AcceptedIDs()
-        func acceptedSoFar() -> [ExactText] { chunk.records.map { ExactText($0.id) } }
+        func acceptedSoFar() -> [ExactText] {
+            laterRecords.map { $0.map { ExactText($0.id) } } ?? chunk.records.map { ExactText($0.id) }
+        }
         if trackOutcomes { chunk.outcomes.reserveCapacity((reader.endPosition - reader.nextPosition) / 100) }
         let idPosition = header.position(of: Record.Column.idColumn) ?? Int.max
         // The row decoder reads fields straight from the text's bytes, borrowed for the whole chunk.
@@ -230,7 +237,11 @@ public enum FileDecoder {
                 if trackOutcomes { chunk.outcomes.append(.accepted(warnings: Int32(row.warnings.count))) }
                 acceptedIDs.add(key!, accepted: acceptedSoFar)
                 // Moved, not copied: a copy would retain every String of the record.
-                chunk.records.append(decoded.take()!)
+                if let laterRecords {
+                    laterRecords.append(decoded.take()!)
+                } else {
+                    chunk.records.append(decoded.take()!)
+                }
                 // Most rows have no warning; appending an empty array still cost about 150 instructions.
                 if !row.warnings.isEmpty { chunk.findings += row.warnings }
             } else {
@@ -238,6 +249,7 @@ public enum FileDecoder {
             }
         }
         chunk.acceptedIDs = acceptedIDs
+        chunk.laterRecords = laterRecords
         return chunk
         }
     }
@@ -263,11 +275,13 @@ public enum FileDecoder {
         // Usually no row of the second half repeats an id of the first: append everything at once.
         // Exports in id order need no lookups at all (the second half's ids all come after the first's).
         func firstIDs() -> [ExactText] { merged.records[..<firstPart].map { ExactText($0.id) } }
+        // A later part is read with `trackOutcomes`, so its records are movable.
+        let laterRecords = later.laterRecords!
         let acceptedTwice = !earlier.isEmpty && !earlier.allBefore(later.acceptedIDs)
-            && later.records.contains { earlier.contains(ExactText($0.id), accepted: firstIDs) }
+            && laterRecords.contains { earlier.contains(ExactText($0.id), accepted: firstIDs) }
         let changes = acceptedTwice || later.rejectedIDs.contains { earlier.contains($0, accepted: firstIDs) }
         guard changes else {
-            merged.records.append(contentsOf: later.records)
+            laterRecords.moveAll(into: &merged.records)
             merged.findings.append(contentsOf: later.findings)
             return
         }
@@ -277,7 +291,7 @@ public enum FileDecoder {
         for outcome in later.outcomes {
             switch outcome {
             case let .accepted(warnings):
-                let accepted = later.records[record], id = ExactText(accepted.id)
+                let accepted = laterRecords[record], id = ExactText(accepted.id)
                 if earlier.quickContains(id)! {
                     merged.rejected += 1
                     merged.findings.append(duplicate(id, line: accepted.line))
@@ -297,7 +311,7 @@ public enum FileDecoder {
                 finding += 1
             }
         }
-        precondition(record == later.records.count && finding == later.findings.count, "every row was replayed")
+        precondition(record == laterRecords.count && finding == later.findings.count, "every row was replayed")
     }
 
     static func duplicateMessage<Column: SchemaColumn>(_ id: String, _: Column.Type) -> String {

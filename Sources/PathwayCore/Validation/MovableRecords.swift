@@ -1,0 +1,49 @@
+/// The records of the later part of a file read in two parts, in memory this type manages itself so that
+/// joining the parts moves them onto the first part's array (`moveAll(into:)`) instead of copying them.
+/// An `Array` can only be copied from: at 1M children, copying the second half of contacts.csv's
+/// 850,000 records (each copy a call to `Contact`'s value witness) and then freeing the originals took
+/// about 0.1 s of CPU, on one core at the end of decoding.
+final class MovableRecords<Record>: RandomAccessCollection, @unchecked Sendable {
+    // Owned by one task at a time: filled by the task decoding the part, then moved out by the one joining.
+    private var base: UnsafeMutablePointer<Record>
+    private var capacity: Int
+    private(set) var endIndex = 0
+
+    init(capacity: Int) {
+        self.capacity = Swift.max(capacity, 16)
+        base = .allocate(capacity: self.capacity)
+    }
+
+    deinit {
+        base.deinitialize(count: endIndex)
+        base.deallocate()
+    }
+
+    var startIndex: Int { 0 }
+
+    subscript(index: Int) -> Record {
+        precondition(index >= 0 && index < endIndex, "index in range")
+        return base[index]
+    }
+
+    func append(_ record: consuming Record) {
+        if endIndex == capacity {
+            let larger = UnsafeMutablePointer<Record>.allocate(capacity: capacity * 2)
+            larger.moveInitialize(from: base, count: endIndex)
+            base.deallocate()
+            base = larger
+            capacity *= 2
+        }
+        (base + endIndex).initialize(to: record)
+        endIndex += 1
+    }
+
+    /// Moves every record, in order, to the end of `array`, leaving this empty.
+    func moveAll(into array: inout [Record]) {
+        array.reserveCapacity(array.count + endIndex)
+        for index in 0..<endIndex {
+            array.append((base + index).move())
+        }
+        endIndex = 0
+    }
+}
