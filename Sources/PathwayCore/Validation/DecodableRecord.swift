@@ -2,8 +2,8 @@
 public protocol DecodableRecord: Sendable {
     associatedtype Column: SchemaColumn
     var id: String { get }
-    /// Physical line on which the record starts.
-    var line: Int { get }
+    /// Physical line on which the record starts (set by the decoder when it joins the parts of a file).
+    var line: Int { get set }
     /// Reads the row's fields; returns nil when a required value is missing or invalid
     /// (the row decoder then holds the error).
     static func decode(_ row: inout RowDecoder<Column>) -> Self?

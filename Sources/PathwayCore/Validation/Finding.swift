@@ -24,6 +24,12 @@ public struct Finding: Sendable, Hashable {
         self.columnPosition = columnPosition
     }
 
+    /// The same finding with its line moved on by `lines` (for a part of a file whose lines were counted from 0).
+    func movedOn(by lines: Int) -> Finding {
+        Finding(file: file, line: line.map { $0 + lines }, column: column, rule: rule, message: message,
+                value: value, columnPosition: columnPosition)
+    }
+
     /// The order of data-quality.csv: file, line (whole-file findings first), column position, rule.
     public static func inReportOrder(_ a: Finding, _ b: Finding) -> Bool {
         if a.file != b.file { return CodePoint.less(a.file, b.file) }

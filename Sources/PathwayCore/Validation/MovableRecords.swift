@@ -38,11 +38,13 @@ final class MovableRecords<Record>: RandomAccessCollection, @unchecked Sendable 
         endIndex += 1
     }
 
-    /// Moves every record, in order, to the end of `array`, leaving this empty.
-    func moveAll(into array: inout [Record]) {
+    /// Moves every record, in order, to the end of `array`, changed by `adjust` on the way, leaving this empty.
+    func moveAll(into array: inout [Record], adjusting adjust: (inout Record) -> Void = { _ in }) {
         array.reserveCapacity(array.count + endIndex)
         for index in 0..<endIndex {
-            array.append((base + index).move())
+            var record = (base + index).move()
+            adjust(&record)
+            array.append(record)
         }
         endIndex = 0
     }

@@ -109,24 +109,3 @@ struct FileDecoderChunkTests {
         #expect(two.findings.map(\.line) == [7])
     }
 }
-
-/// The second half's first line number comes from counting the first half's line ends, eight bytes at a
-/// time where no byte is CR or LF: it must agree with the reference count on every cut.
-@Suite("counting line ends before the split")
-struct PhysicalLineEndsTests {
-    @Test("random CR, LF and CRLF line ends, every range start and end")
-    func agreesWithReference() {
-        var random = SeededRandom(seed: 62)
-        let alphabet: [UInt8] = [0x0A, 0x0D, 0x61, 0x62, 0x2C, 0x22, 0x20, 0x61, 0x61, 0x61, 0x61, 0x61, 0x61]
-        for length in [0, 1, 7, 8, 9, 15, 16, 17, 63, 64, 65, 200] {
-            let bytes = (0..<length).map { _ in random.pick(alphabet) }
-            for start in 0...length {
-                for end in start...length {
-                    // The reference counts lines of a whole array: give it exactly the range.
-                    let expected = ReferenceCSVReader.physicalLineCount(Array(bytes[start..<end]), from: 0) - 1
-                    #expect(FileDecoder.physicalLineEnds(bytes, start..<end) == expected, "\(start)..<\(end) of \(bytes)")
-                }
-            }
-        }
-    }
-}
