@@ -279,11 +279,12 @@ public enum FileDecoder {
         }
         merged.rows += later.rows
         merged.rejected += later.rejected
-        // Usually no row of the second half repeats an id of the first: append everything at once.
+        // Usually no row of the second half repeats an id of the first: move everything over at once.
         // Exports in id order need no lookups at all (the second half's ids all come after the first's).
         func firstIDs() -> [ExactText] { merged.records[..<firstPart].map { ExactText($0.id) } }
-        // A later part is read with `trackOutcomes`, so its records are movable.
-        let laterRecords = later.laterRecords!
+        guard let laterRecords = later.laterRecords else {
+            preconditionFailure("a later part is read with trackOutcomes, which keeps its records movable")
+        }
         let acceptedTwice = !earlier.isEmpty && !earlier.allBefore(later.acceptedIDs)
             && laterRecords.contains { earlier.contains(ExactText($0.id), accepted: firstIDs) }
         let changes = acceptedTwice || later.rejectedIDs.contains { earlier.contains($0, accepted: firstIDs) }
