@@ -26,11 +26,15 @@ public struct ChildProtectionConference: Sendable, Hashable {
         self.line = line
     }
 
-    /// Initial or transfer-in: a conference that can make a plan.
-    public var isInitialOrTransferIn: Bool { type == .initial || type == .transferIn }
+    /// An initial or transfer-in conference (one that can make a plan) whose outcome is a plan.
+    public var madePlan: Bool { ChildProtectionConference.madePlan(type: type, outcome: outcome) }
 
-    /// An initial or transfer-in conference whose outcome is a plan.
-    public var madePlan: Bool { isInitialOrTransferIn && outcome == .plan }
+    /// `madePlan` from the two fields, for loops over many conferences: calling the getter on a
+    /// conference held in an array copies the whole record first (retaining its Strings).
+    @inline(__always)
+    public static func madePlan(type: ConferenceType, outcome: ConferenceOutcome?) -> Bool {
+        (type == .initial || type == .transferIn) && outcome == .plan
+    }
 
     /// A valid predecessor of a review (SPEC §4 rcpc_on_time): initial or transfer-in with outcome plan,
     /// or a review whose outcome is neither end nor no_plan (a blank review outcome is valid).

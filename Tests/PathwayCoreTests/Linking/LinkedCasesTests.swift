@@ -1,5 +1,6 @@
 import Testing
 @testable import PathwayCore
+import PathwayTestSupport
 
 /// The link stage (SPEC §4 joins): conference chains with the rcpc_on_time tie rule, referral history,
 /// earlier plans, and the S47 enquiry an initial conference followed.
@@ -124,6 +125,50 @@ import Testing
         var seen: [String: String] = [:]
         cases.forEachLatestConference(onOrBefore: d("2026-02-01")) { seen[$0.childID + "/" + $0.id] = $0.id }
         #expect(seen.keys.sorted { CodePoint.less($0, $1) } == ["B/2", "b/4", "\u{E9}/3"])
+    }
+
+    /// The flat conference chains against a brute force over the same conferences, in several file
+    /// orders: each child's latest conference before and on or before a day (ties on the date to the
+    /// greatest id by code point), whether they had a plan before a day, and every child's latest
+    /// conference exactly once. Ids and child ids include ones that differ only by case or by
+    /// canonically equivalent spellings, which must stay apart.
+    @Test(arguments: [1, 2, 3, 4] as [UInt64])
+    func chainsMatchBruteForce(_ seed: UInt64) {
+        var random = SeededRandom(seed: seed)
+        let children = ["a", "A", "b", "\u{E9}", "e\u{301}", "c10", "c9", "d"]
+        let types: [ConferenceType] = [.initial, .transferIn, .review]
+        let outcomes: [ConferenceOutcome?] = [nil, .plan, .noPlan, .end]
+        let ids = (0..<120).map { "k\($0 % 7 == 0 ? "K" : "")\($0)" }
+        var conferences = ids.map { id in
+            conference(id, children.randomElement(using: &random)!, types.randomElement(using: &random)!,
+                       d("2026-01-01").adding(days: Int.random(in: 0..<40, using: &random)).description,
+                       outcome: outcomes.randomElement(using: &random)!)
+        }
+        conferences.shuffle(using: &random)
+        let cases = linked(conferences: conferences)
+        func bruteLatest(_ child: String, before day: Day) -> String? {
+            conferences.filter { ExactText($0.childID) == ExactText(child) && $0.date < day }
+                .max { $0.date != $1.date ? $0.date < $1.date : CodePoint.less($0.id, $1.id) }?.id
+        }
+        for child in children + ["z"] {
+            for offset in stride(from: -1, through: 41, by: 3) {
+                let day = d("2026-01-01").adding(days: offset)
+                #expect(cases.latestConference(ofChild: child, before: day)?.id == bruteLatest(child, before: day))
+                #expect(cases.latestConference(ofChild: child, onOrBefore: day)?.id
+                        == bruteLatest(child, before: day.adding(days: 1)))
+                let planned = conferences.contains {
+                    ExactText($0.childID) == ExactText(child) && $0.madePlan && $0.date < day
+                }
+                #expect(cases.hadPlan(ofChild: child, before: day) == planned)
+            }
+        }
+        let asOf = d("2026-01-20")
+        var seen: [String] = []
+        cases.forEachLatestConference(onOrBefore: asOf) { seen.append($0.childID + "/" + $0.id) }
+        let expected = children.compactMap { child in
+            bruteLatest(child, before: asOf.adding(days: 1)).map { child + "/" + $0 }
+        }
+        #expect(seen.sorted { CodePoint.less($0, $1) } == expected.sorted { CodePoint.less($0, $1) })
     }
 
     /// The valid-predecessor rule of rcpc_on_time and the next review due date.
