@@ -16,6 +16,9 @@ struct AcceptedIDs: Sendable {
     private(set) var last: ExactText?
     /// Every accepted id, once they were not in order.
     private(set) var table: TextTable?
+    /// The last id `contains` found to be greater than `last`: `add` of that same id (the usual next
+    /// call) then needs no second comparison, which was 0.9 % of all instructions at 100,000 children.
+    private var checkedAfterLast: ExactText?
 
     /// Whether every id so far was greater than the one before (no table).
     var inOrder: Bool { table == nil }
@@ -35,6 +38,11 @@ struct AcceptedIDs: Sendable {
     /// Whether `id` was accepted already. `accepted` gives every id accepted so far, in case the
     /// table has to be built.
     mutating func contains(_ id: ExactText, accepted: () -> [ExactText]) -> Bool {
+        if table == nil, let last, Self.less(last, id) {
+            checkedAfterLast = id
+            return false
+        }
+        checkedAfterLast = nil
         if let quick = quickContains(id) { return quick }
         ensureTable(accepted())
         return table!.contains(id)
@@ -42,8 +50,11 @@ struct AcceptedIDs: Sendable {
 
     /// Records an accepted id (one that `contains` said was new).
     mutating func add(_ id: ExactText, accepted: () -> [ExactText]) {
+        // The same String (its two words equal, and kept alive by `checkedAfterLast`) is the same text.
+        let checked = checkedAfterLast.map { StringIdentity($0.value) == StringIdentity(id.value) } ?? false
+        checkedAfterLast = nil
         if table == nil {
-            if let last, !Self.less(last, id) {
+            if !checked, let last, !Self.less(last, id) {
                 ensureTable(accepted())
             } else {
                 if first == nil { first = id }

@@ -59,6 +59,27 @@ struct AcceptedIDsTests {
         #expect(!ids.allBefore(later), "a table means the order is unknown")
     }
 
+    /// `add` skips its comparison only for the id `contains` just found to be after the last one: adding
+    /// another id after that check must still compare (and here switch to a table), or C4 would be
+    /// taken for new once C3 had become the last id.
+    @Test("add compares again unless it is given the id contains just checked")
+    func addOfAnotherIDCompares() {
+        var ids = AcceptedIDs()
+        var accepted: [ExactText] = []
+        for text in ["C1", "C4"] {
+            ids.add(ExactText(text)) { accepted }
+            accepted.append(ExactText(text))
+        }
+        let fiveSeen = ids.contains(ExactText("C5")) { accepted }
+        #expect(!fiveSeen)
+        ids.add(ExactText("C3")) { accepted }
+        accepted.append(ExactText("C3"))
+        #expect(!ids.inOrder)
+        let fourSeen = ids.contains(ExactText("C4")) { accepted }
+        let fiveSeenAgain = ids.contains(ExactText("C5")) { accepted }
+        #expect(fourSeen && !fiveSeenAgain)
+    }
+
     @Test("ids that grow a digit stay in order; shorter ids come first, then byte order")
     func order() {
         #expect(AcceptedIDs.less(ExactText("C9999999"), ExactText("C10000000")))
