@@ -70,54 +70,38 @@ public struct LinkedCases: Sendable {
     }
 
     /// Each child's conferences, kept flat like `ReferralDays`: a child's slot numbers its run of
-    /// conference indexes in `order` (by date, then conference_id in code-point order) and its first
-    /// plan day. A dictionary of arrays took 0.065-0.083 s at 1M children (an array per child, and a
-    /// sort that copied two conferences for every comparison).
+    /// conference indexes (by date, then conference_id in code-point order) and its first plan day. A
+    /// dictionary of arrays took 0.065-0.083 s at 1M children (an array per child, and a sort that
+    /// copied two conferences for every comparison).
     struct ConferenceChains: Sendable {
         var slots = TextTable()
-        var starts: [Int] = [0]
         /// Indexes into the conferences, each child's run in order.
-        var order: [Int32] = []
+        var chains = SlotRuns<Int32>()
         /// Each slot's earliest initial or transfer-in conference with outcome plan.
         var firstPlan: [Day?] = []
 
         init(_ conferences: [ChildProtectionConference]) {
-            var slotOf: [Int32] = []
-            var counts: [Int] = []
-            slotOf.reserveCapacity(conferences.count)
+            var entries: [(slot: Int, value: Int32)] = []
+            entries.reserveCapacity(conferences.count)
             slots = TextTable(minimumCapacity: conferences.count / 2)
             conferences.withUnsafeBufferPointer { conferences in
-                // First pass: each conference's child slot, how many each slot has, the first plans.
+                // Each conference's child slot (a new child gets the next one), and the first plans.
                 for i in conferences.indices {
-                    let (found, inserted) = slots.insert(ExactText(conferences[i].childID), value: Int32(counts.count))
+                    let (found, inserted) = slots.insert(ExactText(conferences[i].childID), value: Int32(firstPlan.count))
                     let slot = Int(found)
-                    if inserted {
-                        counts.append(0)
-                        firstPlan.append(nil)
-                    }
-                    counts[slot] += 1
-                    slotOf.append(found)
+                    if inserted { firstPlan.append(nil) }
+                    entries.append((slot, Int32(i)))
                     if ChildProtectionConference.madePlan(type: conferences[i].type, outcome: conferences[i].outcome) {
                         let day = conferences[i].date
                         firstPlan[slot] = min(firstPlan[slot] ?? day, day)
                     }
                 }
-                // Second pass: each slot's conferences in one run (in file order), then each run sorted.
-                starts = Array(repeating: 0, count: counts.count + 1)
-                for slot in counts.indices { starts[slot + 1] = starts[slot] + counts[slot] }
-                var filled = Array(starts.dropLast())
-                order = Array(repeating: 0, count: conferences.count)
-                for i in conferences.indices {
-                    let slot = Int(slotOf[i])
-                    order[filled[slot]] = Int32(i)
-                    filled[slot] += 1
-                }
-                for slot in counts.indices where counts[slot] > 1 {
-                    order[starts[slot]..<starts[slot + 1]].sort { a, b in
-                        let x = Int(a), y = Int(b)
-                        return conferences[x].date != conferences[y].date ? conferences[x].date < conferences[y].date
-                            : CodePoint.less(conferences[x].id, conferences[y].id)
-                    }
+                // Each slot's conferences in one run (in file order), then each run sorted.
+                chains = SlotRuns(slotCount: firstPlan.count, entries: entries, filler: 0)
+                chains.sortEachRun { a, b in
+                    let x = Int(a), y = Int(b)
+                    return conferences[x].date != conferences[y].date ? conferences[x].date < conferences[y].date
+                        : CodePoint.less(conferences[x].id, conferences[y].id)
                 }
             }
         }
@@ -126,31 +110,20 @@ public struct LinkedCases: Sendable {
         func slot(ofChild child: ExactText) -> Int? {
             slots.value(for: child).map(Int.init)
         }
-
-        /// The slot's conference indexes, by date then conference_id.
-        func chain(_ slot: Int) -> ArraySlice<Int32> {
-            order[starts[slot]..<starts[slot + 1]]
-        }
-
-        var slotCount: Int { starts.count - 1 }
     }
 
     private static func conferenceIndex(_ conferences: [ChildProtectionConference]) -> Index {
         .conferences(ConferenceChains(conferences))
     }
 
-    /// Each child's referral days, kept flat: a child's slot numbers its run of days in `days`
-    /// (`starts[slot]..<starts[slot + 1]`, ascending). One array for all children instead of one per
-    /// child (400,000 small arrays at 1M children).
+    /// Each child's referral days, kept flat: a child's slot numbers its run of days (ascending).
     struct ReferralDays: Sendable {
         var slots = TextTable()
-        var starts: [Int] = [0]
-        var days: [Day] = []
+        var days = SlotRuns<Day>()
 
         init(_ contacts: [Contact]) {
-            // First pass: each referral's day and child slot, and how many referrals each slot has.
-            var referrals: [(day: Day, slot: Int)] = []
-            var counts: [Int] = []
+            // Each referral's day and child slot; a new child gets the next slot.
+            var referrals: [(slot: Int, value: Day)] = []
             contacts.withUnsafeBufferPointer { contacts in
                 for index in contacts.indices {
                     guard let day = Contact.referralDay(outcome: contacts[index].outcome,
@@ -158,36 +131,25 @@ public struct LinkedCases: Sendable {
                                                         decisionDate: contacts[index].decisionDate) else { continue }
                     if referrals.isEmpty {
                         // Sized for the sample exports (30 % of contacts are referrals, of 24 % of the
-                        // children); the table and arrays grow if a file has more.
+                        // children); the table and array grow if a file has more.
                         referrals.reserveCapacity(contacts.count / 3)
-                        counts.reserveCapacity(contacts.count / 4)
                         slots = TextTable(minimumCapacity: contacts.count / 4)
                     }
-                    // One hash per referral: a new child gets the next slot.
-                    let (found, inserted) = slots.insert(ExactText(contacts[index].childID), value: Int32(counts.count))
-                    let slot = Int(found)
-                    if inserted { counts.append(0) }
-                    counts[slot] += 1
-                    referrals.append((day, slot))
+                    // One hash per referral.
+                    let next = Int32(slots.count)
+                    let (found, _) = slots.insert(ExactText(contacts[index].childID), value: next)
+                    referrals.append((Int(found), day))
                 }
             }
-            // Second pass: each slot's days in one run, then each run sorted.
-            starts = Array(repeating: 0, count: counts.count + 1)
-            for slot in counts.indices { starts[slot + 1] = starts[slot] + counts[slot] }
-            var filled = Array(starts.dropLast())
-            days = Array(repeating: Day(daysSinceEpoch: 0), count: referrals.count)
-            for (day, slot) in referrals {
-                days[filled[slot]] = day
-                filled[slot] += 1
-            }
-            for slot in counts.indices where counts[slot] > 1 { days[starts[slot]..<starts[slot + 1]].sort() }
+            // Each slot's days in one run, then each run sorted.
+            days = SlotRuns(slotCount: slots.count, entries: referrals, filler: Day(daysSinceEpoch: 0))
+            days.sortEachRun(by: <)
         }
 
         /// The child's referral days, ascending (empty when none).
         func days(ofChild child: ExactText) -> ArraySlice<Day> {
             guard let found = slots.value(for: child) else { return [] }
-            let slot = Int(found)
-            return days[starts[slot]..<starts[slot + 1]]
+            return days[Int(found)]
         }
     }
 
@@ -205,7 +167,7 @@ public struct LinkedCases: Sendable {
     /// greatest conference_id in code-point order (SPEC §4 rcpc_on_time).
     public func latestConference(ofChild child: String, before day: Day) -> ChildProtectionConference? {
         guard let slot = conferenceChains.slot(ofChild: ExactText(child)) else { return nil }
-        return latest(in: conferenceChains.chain(slot), before: day)
+        return latest(in: conferenceChains.chains[slot], before: day)
     }
 
     /// The last conference of `chain` dated before `day`; only that one is copied out of the array.
@@ -223,8 +185,8 @@ public struct LinkedCases: Sendable {
     /// they keep, and looking each child up in code-point order took a third of their time at 1M children.
     public func forEachLatestConference(onOrBefore day: Day, _ body: (ChildProtectionConference) -> Void) {
         let end = day.adding(days: 1)
-        for slot in 0..<conferenceChains.slotCount {
-            if let conference = latest(in: conferenceChains.chain(slot), before: end) { body(conference) }
+        for slot in 0..<conferenceChains.chains.slotCount {
+            if let conference = latest(in: conferenceChains.chains[slot], before: end) { body(conference) }
         }
     }
 
