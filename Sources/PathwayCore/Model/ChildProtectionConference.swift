@@ -1,5 +1,8 @@
 /// One accepted row of conferences.csv.
 public struct ChildProtectionConference: Sendable, Hashable {
+    /// Physical line in the file (first, so that the memberwise init, which `init` below calls, has
+    /// other labels than `init`).
+    public var line: Int
     public var id: String
     public var childID: String
     public var type: ConferenceType
@@ -9,22 +12,6 @@ public struct ChildProtectionConference: Sendable, Hashable {
     public var category: AbuseCategory?
     public var parentsParticipated: Bool?
     public var team: String?
-    public var line: Int
-
-    public init(id: String, childID: String, type: ConferenceType, date: Day, s47ID: String? = nil,
-                outcome: ConferenceOutcome? = nil, category: AbuseCategory? = nil,
-                parentsParticipated: Bool? = nil, team: String? = nil, line: Int = 0) {
-        self.id = id
-        self.childID = childID
-        self.type = type
-        self.date = date
-        self.s47ID = s47ID
-        self.outcome = outcome
-        self.category = category
-        self.parentsParticipated = parentsParticipated
-        self.team = team
-        self.line = line
-    }
 
     /// An initial or transfer-in conference (one that can make a plan) whose outcome is a plan.
     public var madePlan: Bool { ChildProtectionConference.madePlan(type: type, outcome: outcome) }
@@ -53,4 +40,16 @@ public struct ChildProtectionConference: Sendable, Hashable {
 
     public static let firstReviewInterval = Months(3)
     public static let reviewInterval = Months(6)
+}
+
+extension ChildProtectionConference {
+    /// Fields set by the synthesized memberwise init: with Swift 6.3, an init that assigns the fields one
+    /// by one built the record, copied it (retaining every String) and destroyed the original, for every
+    /// decoded row.
+    public init(id: String, childID: String, type: ConferenceType, date: Day, s47ID: String? = nil,
+                outcome: ConferenceOutcome? = nil, category: AbuseCategory? = nil,
+                parentsParticipated: Bool? = nil, team: String? = nil, line: Int = 0) {
+        self.init(line: line, id: id, childID: childID, type: type, date: date, s47ID: s47ID, outcome: outcome,
+                  category: category, parentsParticipated: parentsParticipated, team: team)
+    }
 }

@@ -23,26 +23,6 @@ public struct Contact: Sendable, Hashable {
     public var marf: Bool?
     public var outcome: ContactOutcome?
 
-    public init(id: String, childID: String, contactDate: Day, source: String = "", isPolice: Bool = false,
-                marf: Bool? = nil, marfRequestedDate: Day? = nil, marfReceivedDate: Day? = nil,
-                policeIncidentDate: Day? = nil, decisionDate: Day? = nil, outcome: ContactOutcome? = nil,
-                referralDate: Day? = nil, team: String? = nil, line: Int = 0) {
-        self.id = id
-        self.childID = childID
-        self.contactDate = contactDate
-        self.source = source
-        self.isPolice = isPolice
-        self.marf = marf
-        self.marfRequestedDate = marfRequestedDate
-        self.marfReceivedDate = marfReceivedDate
-        self.policeIncidentDate = policeIncidentDate
-        self.decisionDate = decisionDate
-        self.outcome = outcome
-        self.referralDate = referralDate
-        self.team = team
-        self.line = line
-    }
-
     /// The referral date of SPEC §4: referral_date, else decision_date, for contacts whose outcome is
     /// referral; nil for other contacts and for undated referrals.
     public var referralDay: Day? {
@@ -62,5 +42,20 @@ public struct Contact: Sendable, Hashable {
     public static func referralDay(at contact: UnsafePointer<Contact>) -> Day? {
         referralDay(outcome: contact.pointee.outcome, referralDate: contact.pointee.referralDate,
                     decisionDate: contact.pointee.decisionDate)
+    }
+}
+
+extension Contact {
+    /// Fields set by the synthesized memberwise init: with Swift 6.3, an init that assigns the fields one
+    /// by one built the record, copied it (retaining every String) and destroyed the original, for every
+    /// decoded row.
+    public init(id: String, childID: String, contactDate: Day, source: String = "", isPolice: Bool = false,
+                marf: Bool? = nil, marfRequestedDate: Day? = nil, marfReceivedDate: Day? = nil,
+                policeIncidentDate: Day? = nil, decisionDate: Day? = nil, outcome: ContactOutcome? = nil,
+                referralDate: Day? = nil, team: String? = nil, line: Int = 0) {
+        self.init(id: id, childID: childID, source: source, team: team, line: line, contactDate: contactDate,
+                  marfRequestedDate: marfRequestedDate, marfReceivedDate: marfReceivedDate,
+                  policeIncidentDate: policeIncidentDate, decisionDate: decisionDate, referralDate: referralDate,
+                  isPolice: isPolice, marf: marf, outcome: outcome)
     }
 }

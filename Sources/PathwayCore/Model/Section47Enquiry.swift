@@ -1,5 +1,8 @@
 /// One accepted row of s47_enquiries.csv: a strategy discussion and the section 47 enquiry it started.
 public struct Section47Enquiry: Sendable, Hashable {
+    /// Physical line in the file (first, so that the memberwise init, which `init` below calls, has
+    /// other labels than `init`).
+    public var line: Int
     public var id: String
     public var childID: String
     public var contactID: String?
@@ -10,21 +13,17 @@ public struct Section47Enquiry: Sendable, Hashable {
     public var endDate: Day?
     public var outcome: Section47Outcome?
     public var team: String?
-    public var line: Int
+}
 
+extension Section47Enquiry {
+    /// Fields set by the synthesized memberwise init: with Swift 6.3, an init that assigns the fields one
+    /// by one built the record, copied it (retaining every String) and destroyed the original, for every
+    /// decoded row.
     public init(id: String, childID: String, contactID: String? = nil, strategyDate: Day,
                 policeAttended: Bool? = nil, healthAttended: Bool? = nil, educationAttended: Bool? = nil,
                 endDate: Day? = nil, outcome: Section47Outcome? = nil, team: String? = nil, line: Int = 0) {
-        self.id = id
-        self.childID = childID
-        self.contactID = contactID
-        self.strategyDate = strategyDate
-        self.policeAttended = policeAttended
-        self.healthAttended = healthAttended
-        self.educationAttended = educationAttended
-        self.endDate = endDate
-        self.outcome = outcome
-        self.team = team
-        self.line = line
+        self.init(line: line, id: id, childID: childID, contactID: contactID, strategyDate: strategyDate,
+                  policeAttended: policeAttended, healthAttended: healthAttended,
+                  educationAttended: educationAttended, endDate: endDate, outcome: outcome, team: team)
     }
 }

@@ -44,7 +44,7 @@ final class MovableRecords<Record>: RandomAccessCollection, @unchecked Sendable 
         for index in 0..<endIndex {
             var record = (base + index).move()
             adjust(&record)
-            array.append(record)
+            array.append(consume record)
         }
         endIndex = 0
     }
