@@ -73,6 +73,7 @@ public struct RowDecoder<Column: SchemaColumn> {
     }
 
     /// The trimmed text of a column, nil when blank or absent.
+    @inline(__always)
     public func text(_ column: Column) -> String? {
         field(column).map(string)
     }
