@@ -188,9 +188,6 @@ public enum FileDecoder {
         if laterRecords == nil { chunk.records.reserveCapacity(expectedRecords) }
         // Kept apart from the chunk while reading, so that it can read back the records' ids.
         var acceptedIDs = AcceptedIDs()
-        func acceptedSoFar() -> [ExactText] {
-            laterRecords.map { $0.map { ExactText($0.id) } } ?? chunk.records.map { ExactText($0.id) }
-        }
         if trackOutcomes { chunk.outcomes.reserveCapacity((reader.endPosition - reader.nextPosition) / 100) }
         let idPosition = header.position(of: Record.Column.idColumn) ?? Int.max
         // The row decoder reads fields straight from the text's bytes, borrowed for the whole chunk.
@@ -220,7 +217,7 @@ public enum FileDecoder {
             var key: ExactText?
             if let id = decoded?.id ?? row.text(Record.Column.idColumn) {
                 key = ExactText(id)
-                if acceptedIDs.contains(key!, accepted: acceptedSoFar) {
+                if acceptedIDs.contains(key!, accepted: { acceptedSoFar(laterRecords, chunk.records) }) {
                     row.report(.duplicateID, Record.Column.idColumn, value: id, duplicateMessage(id, Record.Column.self))
                 }
             }
@@ -237,7 +234,7 @@ public enum FileDecoder {
                 chunk.findings.append(error)
             } else if decoded != nil {
                 if trackOutcomes { chunk.outcomes.append(.accepted(warnings: Int32(row.warnings.count))) }
-                acceptedIDs.add(key!, accepted: acceptedSoFar)
+                acceptedIDs.add(key!, accepted: { acceptedSoFar(laterRecords, chunk.records) })
                 // Moved, not copied: a copy would retain every String of the record.
                 if let laterRecords {
                     laterRecords.append(decoded.take()!)
@@ -255,6 +252,15 @@ public enum FileDecoder {
         chunk.endLine = reader.nextLine
         return chunk
         }
+    }
+
+    /// The ids of the records a chunk has accepted so far, for `AcceptedIDs` when it builds its table.
+    /// Passed in closure literals, not as a local function: a local function that captures the chunk
+    /// made the compiler box the chunk, and every append to it then went through a run-time exclusivity
+    /// check (`swift_beginAccess`, once per row).
+    private static func acceptedSoFar<Record: DecodableRecord>(_ later: MovableRecords<Record>?,
+                                                               _ records: [Record]) -> [ExactText] {
+        later.map { $0.map { ExactText($0.id) } } ?? records.map { ExactText($0.id) }
     }
 
     /// Appends the second (last) chunk, replaying its rows against the ids the first chunk accepted, so
