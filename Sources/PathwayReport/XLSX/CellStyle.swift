@@ -1,8 +1,9 @@
 import CXlsxWriter
 
 /// The semantic cell styles of the dashboard. `Workbook` creates each one's libxlsxwriter format once,
-/// on first use, and reuses it.
-public enum CellStyle: Hashable, Sendable, CaseIterable {
+/// on first use, and reuses it. The raw value (the case's position) indexes `Workbook`'s formats, so
+/// finding a cell's format hashes nothing.
+public enum CellStyle: Int, Hashable, Sendable, CaseIterable {
     /// Sheet title: large and bold.
     case title
     /// A line under the title (as-of, window, what the sheet shows).

@@ -51,7 +51,8 @@ public final class Workbook {
     /// Sheet names in the order added.
     public private(set) var sheetNames: [SheetName] = []
     private var usedNames: Set<String> = []
-    private var formats: [CellStyle: UnsafeMutablePointer<lxw_format>] = [:]
+    /// Indexed by `CellStyle.rawValue` (a dictionary lookup hashed the style for every cell written).
+    private var formats = [UnsafeMutablePointer<lxw_format>?](repeating: nil, count: CellStyle.allCases.count)
     /// How many times libxlsxwriter was asked for a format (each style once) and to close the workbook.
     private(set) var formatsCreated = 0
     private(set) var closeCalls = 0
@@ -154,14 +155,14 @@ public final class Workbook {
     /// share a `formatStyle`).
     func format(_ style: CellStyle, sheet: String? = nil) throws(XLSXError) -> UnsafeMutablePointer<lxw_format> {
         let style = style.formatStyle
-        if let format = formats[style] { return format }
+        if let format = formats[style.rawValue] { return format }
         try ensureOpen("workbook_add_format", sheet: sheet)
         guard let format = workbook_add_format(pointer) else {
             throw XLSXError(.notCreated("cell format \(style)"), operation: "workbook_add_format", sheet: sheet)
         }
         formatsCreated += 1
         style.configure(format)
-        formats[style] = format
+        formats[style.rawValue] = format
         return format
     }
 

@@ -15,8 +15,8 @@ public final class Worksheet {
     public let name: String
     let pointer: UnsafeMutablePointer<lxw_worksheet>
     let workbook: Workbook
-    /// Widest value written per column, in character units.
-    private var measured: [Int: Double] = [:]
+    /// Widest value written per column, in character units (0: nothing measured), indexed by column.
+    private var measured: [Double] = []
     /// Columns given a width explicitly: `fitColumns` leaves them alone.
     private var fixedColumns: Set<Int> = []
     /// Every column width set so far (explicitly or by `fitColumns`), in character units.
@@ -130,8 +130,8 @@ public final class Worksheet {
     /// then makes rows with wrapped text tall enough for it.
     public func fitColumns(minimum: Double = 6, maximum: Double = 60, padding: Double = 2) throws(XLSXError) {
         try workbook.ensureOpen("worksheet_set_column", sheet: name)
-        for column in measured.keys.sorted() where !fixedColumns.contains(column) {
-            let width = min(max(measured[column]! + padding, minimum), maximum)
+        for column in measured.indices where measured[column] > 0 && !fixedColumns.contains(column) {
+            let width = min(max(measured[column] + padding, minimum), maximum)
             let c = try columnIndex(column, "worksheet_set_column", row: 0)
             try XLSXError.check(worksheet_set_column(pointer, c, c, width, nil), "worksheet_set_column",
                                 sheet: name, cell: CellReference.columnName(column))
@@ -310,7 +310,10 @@ public final class Worksheet {
         try XLSXError.check(code, operation, sheet: name, cell: CellReference.name(row: row, column: column))
     }
 
+    /// Columns are checked by `prepare` before any value is measured, so `column` is 0...16,383.
     private func measure(_ column: Int, _ width: Double) {
-        if width > measured[column, default: 0] { measured[column] = width }
+        guard width > 0 else { return }
+        if column >= measured.count { measured += repeatElement(0, count: column + 1 - measured.count) }
+        if width > measured[column] { measured[column] = width }
     }
 }

@@ -248,4 +248,53 @@ struct WorkbookTests {
         #expect(CellText.width("東京", style: .text) == 4)
         #expect(CellText.width("C-000123", style: .label) == 8 * 1.1)
     }
+
+    @Test("fitted columns: the widest value per column, padded and bounded; unmeasured and fixed columns left alone")
+    func fittedColumnWidths() throws {
+        let scratch = try ScratchDirectory()
+        let path = scratch.file("widths.xlsx")
+        try Workbook.write(to: path) { (workbook: Workbook) throws(XLSXError) in
+            let sheet = try workbook.addWorksheet("Widths")
+            try sheet.write("abc", row: 0, column: 0)
+            try sheet.write("abcdefghij", row: 1, column: 0)
+            try sheet.write("", row: 0, column: 2) // measures nothing: column C keeps the default
+            try sheet.write(integer: 1_234_567, row: 0, column: 3) // "1,234,567": 9
+            try sheet.write(String(repeating: "x", count: 80), row: 0, column: 5) // capped at the maximum
+            try sheet.write("a", row: 0, column: 6) // raised to the minimum
+            try sheet.write("long text in a fixed column", row: 0, column: 7)
+            try sheet.setColumn(7, width: 5)
+            try sheet.fitColumns(minimum: 6, maximum: 60, padding: 2)
+            #expect(sheet.columnWidth(0) == 12)
+            #expect(sheet.columnWidth(1) == Worksheet.defaultColumnWidth)
+            #expect(sheet.columnWidth(2) == Worksheet.defaultColumnWidth)
+            #expect(sheet.columnWidth(3) == 11)
+            #expect(sheet.columnWidth(5) == 60)
+            #expect(sheet.columnWidth(6) == 6)
+            #expect(sheet.columnWidth(7) == 5)
+        }
+        let columns = try XLSXPackage(path: path).sheetXML("Widths").all("col")
+        let widths = columns.map { ($0.attributes["min"]!, $0.attributes["width"].flatMap(Double.init).map { $0.rounded(.down) }) } // libxlsxwriter adds Excel's padding (12 → 12.7109375)
+        #expect(widths.map(\.0) == ["1", "4", "6", "7", "8"])
+        #expect(widths.map(\.1) == [12, 11, 60, 6, 5].map { Double($0) })
+    }
+
+    @Test("safe text: printable ASCII up to Excel's limit is kept as it is; one character more is cut",
+          arguments: [CellText.maxLength - 1, CellText.maxLength, CellText.maxLength + 1])
+    func asciiAtTheLimit(length: Int) {
+        let text = String(repeating: "a", count: length)
+        let safe = CellText.safe(text)
+        if length <= CellText.maxLength {
+            #expect(safe == text)
+        } else {
+            #expect(safe.utf16.count == CellText.maxLength)
+            #expect(safe.hasSuffix("a…"))
+        }
+    }
+
+    @Test("printable ASCII is space to tilde, nothing else",
+          arguments: [("", true), ("C-000123", true), (" ~", true), ("a\u{7F}", false), ("a\u{1F}", false),
+                      ("nul\0", false), ("line\nbreak", false), ("tab\t", false), ("café", false), ("東京", false)])
+    func printableASCII(text: String, expected: Bool) {
+        #expect(CellText.isPrintableASCII(text) == expected)
+    }
 }
