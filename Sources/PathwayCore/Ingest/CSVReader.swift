@@ -323,8 +323,8 @@ public struct CSVReader: Sendable {
     static func makeString(_ content: UnsafeBufferPointer<UInt8>, collapsingQuotes: Bool) -> String {
         if !collapsingQuotes {
             // Ids and codes fit in a small string (15 bytes). Built this way, ASCII text skips the
-            // UTF-8 validation `String(decoding:as:)` runs (about 170 instructions for a 10-byte id,
-            // against about 40); anything else is still validated (and repaired) by the standard library.
+            // UTF-8 validation `String(decoding:as:)` runs (callgrind: 166 instructions for a contact's
+            // id, against 134); anything else is still validated (and repaired) by the standard library.
             if content.count <= 15 {
                 return String(unsafeUninitializedCapacity: content.count) { buffer in
                     _ = buffer.initialize(from: content)
