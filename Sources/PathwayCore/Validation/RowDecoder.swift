@@ -23,6 +23,8 @@ public struct RowDecoder<Column: SchemaColumn> {
     private var numbers = ByteKeyCache<Bool>()
     private(set) var firstError: Finding?
     private(set) var warnings: [Finding] = []
+    /// Whether `report` was called since `begin`, so that `begin` clears the findings only then.
+    private var reportedSinceBegin = false
 
     init(bytes: UnsafeBufferPointer<UInt8>, header: HeaderMatch<Column>, file: String, options: DecodingOptions) {
         self.bytes = bytes
@@ -36,6 +38,11 @@ public struct RowDecoder<Column: SchemaColumn> {
     /// allocating (a copy here made every row allocate a new array).
     mutating func begin(_ record: inout CSVRecord) {
         swap(&self.record, &record)
+        // Most rows have no finding. Clearing unconditionally destroyed the old `Finding?` through its
+        // type's value witness (about 60 instructions a row, callgrind), and so did `firstError != nil`,
+        // which copied it first.
+        guard reportedSinceBegin else { return }
+        reportedSinceBegin = false
         firstError = nil
         warnings.removeAll(keepingCapacity: true)
     }
@@ -219,6 +226,7 @@ public struct RowDecoder<Column: SchemaColumn> {
     mutating func report(_ rule: ValidationRule, columnName: String?, position: Int, value: String?, _ message: String) {
         let finding = Finding(file: file, line: record.line, column: columnName, rule: rule,
                               message: message, value: value, columnPosition: position)
+        reportedSinceBegin = true
         if rule.severity == .error {
             if firstError == nil || position < firstError!.columnPosition { firstError = finding }
         } else {
