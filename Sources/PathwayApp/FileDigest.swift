@@ -6,10 +6,10 @@ import PathwayCore
 /// plain-Swift `PathwayCore.SHA256`, which stays as the reference and the fallback (the two are compared
 /// in FileDigestTests).
 enum FileDigest {
-    static func sha256Hex(_ bytes: [UInt8]) -> String {
+    static func sha256Hex(_ bytes: InputBytes) -> String {
         var digest = [UInt8](repeating: 0, count: Int(EVP_MAX_MD_SIZE))
         var length: UInt32 = 0
-        let status = bytes.withUnsafeBytes { input in
+        let status = bytes.withUnsafeBufferPointer { input in
             digest.withUnsafeMutableBufferPointer { out in
                 EVP_Digest(input.baseAddress, input.count, out.baseAddress, &length, EVP_sha256(), nil)
             }

@@ -20,7 +20,7 @@ enum FileSystem {
         }
     }
 
-    /// The whole file, read straight into one array.
+    /// The whole file, read straight into one array (configuration, holidays, the rendered workbook).
     static func readFile(_ path: String) throws(SystemError) -> [UInt8] {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { throw SystemError.current() }
@@ -28,72 +28,43 @@ enum FileSystem {
         var info = stat()
         guard fstat(fd, &info) == 0 else { throw SystemError.current() }
         guard info.st_mode & S_IFMT == S_IFREG else { throw SystemError(code: EISDIR) }
-        let capacity = max(Int(info.st_size), 0) + 1
-        // Read in one go into uninitialised storage sized from fstat, growing if the file grew.
-        var bytes = try [UInt8](unsafeUninitializedCapacity: capacity) { buffer, initialized throws(SystemError) in
-            initialized = 0
-            if capacity - 1 >= parallelReadBytes {
-                initialized = try readHalves(fd, into: buffer.baseAddress!, count: capacity - 1)
+        var bytes = [UInt8](repeating: 0, count: max(Int(info.st_size), 0) + 1)
+        var count = 0
+        while true {
+            if count == bytes.count { bytes += repeatElement(0, count: max(bytes.count, 1 << 16)) }
+            let n = bytes.withUnsafeMutableBytes { read(fd, $0.baseAddress! + count, $0.count - count) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw SystemError.current()
             }
-            while true {
-                if initialized == buffer.count { break }
-                let n = read(fd, buffer.baseAddress! + initialized, buffer.count - initialized)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    throw SystemError.current()
-                }
-                if n == 0 { break }
-                initialized += n
-            }
+            if n == 0 { break }
+            count += n
         }
-        if bytes.count == capacity {
-            // The file grew while reading: read the rest the slow way.
-            var extra = [UInt8](repeating: 0, count: 1 << 20)
-            while true {
-                let n = extra.withUnsafeMutableBytes { read(fd, $0.baseAddress!, $0.count) }
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    throw SystemError.current()
-                }
-                if n == 0 { break }
-                bytes.append(contentsOf: extra[0..<n])
-            }
-        }
+        bytes.removeSubrange(count...)
         return bytes
     }
 
-    /// Files at least this large are read as two halves on two cores (copying from the page cache and
-    /// faulting in the new pages is most of the load stage).
-    static let parallelReadBytes = 16 << 20
-
-    /// Reads the first `count` bytes of the file with two `pread`s in parallel and leaves the file offset
-    /// after them. Returns `count`, or 0 (offset back at the start) when the file turned out shorter,
-    /// so that the caller reads it the ordinary way.
-    private static func readHalves(_ fd: Int32, into base: UnsafeMutablePointer<UInt8>, count: Int) throws(SystemError) -> Int {
-        let outcomes = ConcurrentSlots<Int32>(count: 2)
-        nonisolated(unsafe) let base = base
-        DispatchQueue.concurrentPerform(iterations: 2) { half in
-            var offset = half == 0 ? 0 : count / 2
-            let end = half == 0 ? count / 2 : count
-            while offset < end {
-                let n = pread(fd, base + offset, end - offset, off_t(offset))
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    outcomes.set(half, errno)
-                    return
-                }
-                if n == 0 {
-                    outcomes.set(half, -1)
-                    return
-                }
-                offset += n
-            }
-            outcomes.set(half, 0)
+    /// An input file mapped read-only into memory, as it is when mapped (its size from `fstat`). The load
+    /// stage maps the exports instead of reading them: see `InputBytes` for the figures, and
+    /// `MappedFiles` for a file that shrinks while it is mapped. The mapping goes when the bytes do.
+    static func mapFile(_ path: String) throws(SystemError) -> InputBytes {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw SystemError.current() }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { throw SystemError.current() }
+        guard info.st_mode & S_IFMT == S_IFREG else { throw SystemError(code: EISDIR) }
+        let count = Int(info.st_size)
+        guard count > 0 else { return InputBytes([]) }
+        guard let base = mmap(nil, count, PROT_READ, MAP_PRIVATE, fd, 0), base != UnsafeMutableRawPointer(bitPattern: -1) else {
+            throw SystemError.current()
         }
-        for half in 0..<2 where outcomes.get(half)! > 0 { throw SystemError(code: outcomes.get(half)!) }
-        let complete = outcomes.get(0) == 0 && outcomes.get(1) == 0
-        guard lseek(fd, complete ? off_t(count) : 0, SEEK_SET) >= 0 else { throw SystemError.current() }
-        return complete ? count : 0
+        let slot = MappedFiles.register(base: UnsafeRawPointer(base), count: count, path: path)
+        nonisolated(unsafe) let mapped = base
+        return InputBytes(unsafeBase: UnsafeRawPointer(base), count: count) {
+            MappedFiles.unregister(slot)
+            munmap(mapped, count)
+        }
     }
 
     /// Writes bytes to a new file and flushes them to disk.

@@ -15,7 +15,7 @@ public enum InputLoader {
             let name = configuration.fileNames[file] ?? file.defaultFileName
             let path = join(folder, name)
             if FileSystem.kind(path) == .missing, configuration.optionalInputs.contains(file) { continue }
-            inputs.append(LoadedInput(file: file, name: name, bytes: try readInput(path)))
+            inputs.append(LoadedInput(file: file, name: name, bytes: try readInput(path, FileSystem.mapFile)))
         }
         return inputs
     }
@@ -34,7 +34,7 @@ public enum InputLoader {
             path = shipped
             source = "bank-holidays-england-and-wales.csv (shipped)"
         }
-        let bytes = try readInput(path)
+        let bytes = try readInput(path, FileSystem.readFile)
         do {
             return try WorkingDayCalendar.load(csv: bytes, source: source)
         } catch {
@@ -42,15 +42,15 @@ public enum InputLoader {
         }
     }
 
-    /// Reads one file; missing, a folder, or unreadable is exit 66 naming it.
-    static func readInput(_ path: String) throws(PathwayError) -> [UInt8] {
+    /// Reads (or maps) one file; missing, a folder, or unreadable is exit 66 naming it.
+    static func readInput<Bytes>(_ path: String, _ read: (String) throws(SystemError) -> Bytes) throws(PathwayError) -> Bytes {
         switch FileSystem.kind(path) {
         case .missing: throw .inputMissing("input file '\(path)' does not exist")
         case .directory: throw .inputMissing("input file '\(path)' is a folder, not a file")
         case .file, .other: break
         }
         do {
-            return try FileSystem.readFile(path)
+            return try read(path)
         } catch {
             throw .inputMissing("input file '\(path)' cannot be read: \(error)")
         }

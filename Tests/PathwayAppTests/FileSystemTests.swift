@@ -3,16 +3,14 @@ import Glibc
 #endif
 import Foundation
 @testable import PathwayApp
+import PathwayCore
 import PathwayTestSupport
 import Testing
 
 @Suite("reading input files")
 struct FileSystemTests {
-    /// Sizes below, at and above the two-halves threshold, odd ones included, so the halves differ.
-    @Test("a file reads back byte for byte, whether it is read in one go or as two halves in parallel",
-          arguments: [0, 1, 4_097, FileSystem.parallelReadBytes - 1, FileSystem.parallelReadBytes,
-                      FileSystem.parallelReadBytes + 3])
-    func readsBack(size: Int) throws {
+    /// Random bytes of any length, so that both readers are checked byte for byte.
+    static func randomBytes(_ size: Int) -> [UInt8] {
         var random = SeededRandom(seed: UInt64(size) + 1)
         var bytes = [UInt8](repeating: 0, count: size)
         bytes.withUnsafeMutableBytes { raw in
@@ -22,13 +20,77 @@ struct FileSystemTests {
                 }
             }
         }
-        let folder = NSTemporaryDirectory() + "pathway-read-\(getpid())-\(size)"
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: folder) }
-        let path = folder + "/input.csv"
+        return bytes
+    }
+
+    /// Sizes around a page and a read buffer, odd ones included.
+    @Test("a file reads back byte for byte, read into an array or mapped",
+          arguments: [0, 1, 4_095, 4_097, 65_536, 65_537, (1 << 20) + 3])
+    func readsBack(size: Int) throws {
+        let bytes = Self.randomBytes(size)
+        let folder = try TemporaryDirectory()
+        let path = folder.file("input.csv")
         try FileSystem.writeFile(path, bytes)
-        let read = try FileSystem.readFile(path)
-        #expect(read.count == size)
-        #expect(read == bytes)
+        #expect(try FileSystem.readFile(path) == bytes)
+        let mapped = try FileSystem.mapFile(path)
+        #expect(mapped.count == size)
+        #expect(Array(mapped) == bytes)
+    }
+
+    @Test("a mapping stays readable after its file is removed, and is forgotten when its bytes go")
+    func mappingLifetime() throws {
+        let bytes = Self.randomBytes(10_000)
+        let folder = try TemporaryDirectory()
+        let path = folder.file("input.csv")
+        try FileSystem.writeFile(path, bytes)
+        var mapped: InputBytes? = try FileSystem.mapFile(path)
+        let address = mapped!.withUnsafeBufferPointer { UInt(bitPattern: $0.baseAddress) }
+        #expect(MappedFiles.slot(containing: address) != nil)
+        #expect(MappedFiles.slot(containing: address + 9_999) != nil)
+        #expect(MappedFiles.slot(containing: address + 10_000) == nil)
+        unlink(path)
+        #expect(Array(mapped!) == bytes)
+        mapped = nil
+        #expect(MappedFiles.slot(containing: address) == nil)
+    }
+
+    @Test("decoding keeps none of the input files' bytes once it returns (no copy of them is left behind)")
+    func decodingReleasesInputs() throws {
+        final class Releases: @unchecked Sendable { var files: [String] = [] }
+        let releases = Releases()
+        var inputs: [LoadedInput] = []
+        for file in InputFile.allCases {
+            let bytes = try FileSystem.readFile(AppFixtures.small + "/" + file.defaultFileName)
+            let memory = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: bytes.count)
+            _ = memory.initialize(from: bytes)
+            nonisolated(unsafe) let owned = memory
+            let name = file.defaultFileName
+            inputs.append(LoadedInput(file: file, name: name, bytes: InputBytes(
+                unsafeBase: UnsafeRawPointer(memory.baseAddress), count: bytes.count) {
+                    releases.files.append(name)
+                    owned.deallocate()
+                }))
+        }
+        let decoded = try Evaluation.decodeAll(consume inputs, options: DecodingOptions())
+        #expect(decoded.summaries.count == 4)
+        #expect(releases.files.sorted() == InputFile.allCases.map(\.defaultFileName).sorted())
+    }
+
+    @Test("a mapped input that another program truncates ends the run with exit 66 and one line naming it")
+    func truncatedWhileMapped() async throws {
+        let result = try await #require(processExitsWith: .exitCode(66), observing: [\.standardErrorContent]) {
+            let folder = try TemporaryDirectory()
+            let path = folder.file("contacts.csv")
+            try FileSystem.writeFile(path, FileSystemTests.randomBytes(3 * 4_096))
+            let mapped = try FileSystem.mapFile(path)
+            truncate(path, 0)
+            var sum = 0
+            for index in stride(from: 0, to: mapped.count, by: 4_096) { sum &+= Int(mapped[index]) }
+            Issue.record("reading a truncated mapping did not stop the process (sum \(sum))")
+        }
+        let message = String(decoding: result.standardErrorContent, as: UTF8.self)
+        #expect(message.hasPrefix("pathway: input file '"))
+        #expect(message.contains("/contacts.csv' became shorter while it was being read"))
+        #expect(message.hasSuffix("\n") && message.filter { $0 == "\n" }.count == 1)
     }
 }

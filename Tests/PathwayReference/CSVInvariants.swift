@@ -24,8 +24,9 @@ public enum CSVInvariants {
         var problems = Problems()
         let text = SourceDecoder.decode(raw)
         problems.add(decoding(raw, text))
-        let reference = ReferenceCSVReader.read(text.bytes, from: text.start)
-        let physicalLines = ReferenceCSVReader.physicalLineCount(text.bytes, from: text.start)
+        let bytes = Array(text.bytes)
+        let reference = ReferenceCSVReader.read(bytes, from: text.start)
+        let physicalLines = ReferenceCSVReader.physicalLineCount(bytes, from: text.start)
         var reader = CSVReader(text: text)
         var record = CSVRecord()
         var records: [ReferenceCSVReader.Record] = []
@@ -44,16 +45,16 @@ public enum CSVInvariants {
                 problems.check(malformation.field == record.fields.count, "malformation.field must equal fields.count")
             }
             for field in record.fields {
-                let inside = field.start >= text.start && field.start <= field.end && field.end <= text.bytes.count
+                let inside = field.start >= text.start && field.start <= field.end && field.end <= bytes.count
                 problems.check(inside, "field range outside the text")
                 problems.check(field.start >= previousEnd, "fields out of order")
                 guard inside else { return Result(records: records, problems: problems.messages) }
                 previousEnd = field.end
-                let content = text.bytes[field.start..<field.end]
-                let afterQuote = field.start > text.start && text.bytes[field.start - 1] == 0x22
+                let content = bytes[field.start..<field.end]
+                let afterQuote = field.start > text.start && bytes[field.start - 1] == 0x22
                 // ... and that quote opens the field: it stands at the start of the text or after a comma or line end.
                 let quoted = afterQuote
-                    && (field.start - 1 == text.start || [0x2C, 0x0A, 0x0D].contains(text.bytes[field.start - 2]))
+                    && (field.start - 1 == text.start || [0x2C, 0x0A, 0x0D].contains(bytes[field.start - 2]))
                 if !quoted {
                     problems.check(!content.contains(0x2C) && !content.contains(0x0A) && !content.contains(0x0D),
                                    "an unquoted field holds a comma or a line end")
@@ -70,7 +71,7 @@ public enum CSVInvariants {
                 problems.check(trimmedByteCount <= field.byteCount && value.utf8.count <= field.byteCount,
                                "accessors return more bytes than the field holds")
             }
-            let fields = record.fields.map { ReferenceCSVReader.collapsed(text.bytes, $0) }
+            let fields = record.fields.map { ReferenceCSVReader.collapsed(bytes, $0) }
             problems.check(record.fields.map { Array(reader.string($0).utf8) } == fields,
                            "string(_:) differs from the raw field bytes")
             records.append(.init(line: record.line, fields: fields, malformation: record.malformation))
@@ -100,10 +101,10 @@ public enum CSVInvariants {
         let stdlibValid = String(validating: rest, as: UTF8.self) != nil
         problems.check((text.encoding == .utf8) == stdlibValid, "UTF8Validator disagrees with the standard library")
         if text.encoding == .utf8 {
-            problems.check(text.bytes == raw && text.start == (hasBOM ? 3 : 0), "valid UTF-8 must be kept as is")
+            problems.check(Array(text.bytes) == raw && text.start == (hasBOM ? 3 : 0), "valid UTF-8 must be kept as is")
         } else {
             problems.check(text.start == 0, "Windows-1252 text starts at 0")
-            let decoded = String(validating: text.bytes, as: UTF8.self)
+            let decoded = String(validating: Array(text.bytes), as: UTF8.self)
             problems.check(decoded != nil, "Windows-1252 conversion produced invalid UTF-8")
             if let decoded {
                 problems.check(decoded.unicodeScalars.count == rest.count, "Windows-1252 must give one scalar per byte")

@@ -27,6 +27,10 @@
 public struct CSVReader: Sendable {
     /// The text being read.
     public let text: DecodedText
+    /// `text`'s bytes, which stay where they are for as long as `text` is held (`InputBytes`), so that
+    /// reading a record touches no reference count: going through `text.bytes` for each record retained
+    /// and released its owner, from both cores at once when the two halves of a file were read in parallel.
+    nonisolated(unsafe) private let buffer: UnsafeBufferPointer<UInt8>
     /// Byte offset where the next record starts.
     private var position: Int
     /// Physical line number at `position`.
@@ -39,6 +43,7 @@ public struct CSVReader: Sendable {
 
     public init(text: DecodedText) {
         self.text = text
+        self.buffer = text.bytes.withUnsafeBufferPointer { $0 }
         self.position = text.start
         self.line = 1
         self.end = text.bytes.count
@@ -48,6 +53,7 @@ public struct CSVReader: Sendable {
     /// `line`); the range's end counts as the end of the input.
     public init(text: DecodedText, range: Range<Int>, line: Int) {
         self.text = text
+        self.buffer = text.bytes.withUnsafeBufferPointer { $0 }
         self.position = range.lowerBound
         self.line = line
         self.end = min(range.upperBound, text.bytes.count)
@@ -63,14 +69,13 @@ public struct CSVReader: Sendable {
     /// Skips blank lines (empty, or only spaces/tabs) and records whose fields are all blank after trimming spaces/tabs
     /// (e.g. ",,,," as spreadsheets write). Returns false at end of input.
     public mutating func next(_ record: inout CSVRecord) -> Bool {
-        let bytes = text.bytes
         var position = self.position
         var line = self.line
         let end = self.end
-        let found = bytes.withUnsafeBufferPointer { buffer -> Bool in
-            guard let base = buffer.baseAddress else { return false }
+        var found = false
+        if let base = buffer.baseAddress {
             let count = end
-            return withUnsafeTemporaryAllocation(of: CSVField.self, capacity: FieldBuffer.capacity) { scratch in
+            found = withUnsafeTemporaryAllocation(of: CSVField.self, capacity: FieldBuffer.capacity) { scratch in
                 while position < count {
                     record.malformation = nil
                     record.line = line

@@ -8,6 +8,11 @@ public enum SHA256 {
         hex(digest(bytes))
     }
 
+    /// The digest of an input file's bytes, as 64 lowercase hexadecimal characters.
+    public static func hexDigest(_ bytes: InputBytes) -> String {
+        hex(bytes.withUnsafeBufferPointer { digest(UnsafeRawBufferPointer($0)) })
+    }
+
     /// A digest's bytes as lowercase hexadecimal characters (also for digests computed elsewhere).
     public static func hex<Bytes: Collection<UInt8>>(_ digest: Bytes) -> String {
         let digits: [UInt8] = Array("0123456789abcdef".utf8)

@@ -1,7 +1,7 @@
 /// Decides a source file's encoding and produces its UTF-8 text (spec §2 "Exact reading rules").
 ///
 /// - A leading UTF-8 byte-order mark (EF BB BF) is removed.
-/// - If the rest is valid UTF-8 it is used as is: the input array is kept (no copy) and `start` skips the BOM.
+/// - If the rest is valid UTF-8 it is used as is: the input bytes are kept (no copy) and `start` skips the BOM.
 /// - Otherwise the whole rest is decoded as Windows-1252 and re-encoded as UTF-8. The five bytes that
 ///   Windows-1252 leaves undefined (0x81, 0x8D, 0x8F, 0x90, 0x9D) map to the C1 control of the same
 ///   number (U+0081 ...), as the WHATWG encoding standard does, so every byte decodes to something.
@@ -13,8 +13,8 @@ public enum SourceDecoder {
 
     /// Spec: a leading UTF-8 BOM is removed; if the rest is not valid UTF-8, the whole rest is decoded as
     /// Windows-1252 (undefined bytes 0x81,0x8D,0x8F,0x90,0x9D map to the C1 control U+0081 etc.) and re-encoded as UTF-8.
-    /// Valid UTF-8 input must NOT be copied (keep the array, set start = 3 when there was a BOM).
-    public static func decode(_ raw: [UInt8]) -> DecodedText {
+    /// Valid UTF-8 input must NOT be copied (keep the bytes, set start = 3 when there was a BOM).
+    public static func decode(_ raw: InputBytes) -> DecodedText {
         let hasBOM = raw.count >= 3 && raw[0] == byteOrderMark.0 && raw[1] == byteOrderMark.1
             && raw[2] == byteOrderMark.2
         let start = hasBOM ? 3 : 0
@@ -27,6 +27,11 @@ public enum SourceDecoder {
         let converted = raw.withUnsafeBufferPointer { buffer in
             Windows1252Transcoder.utf8(from: UnsafeBufferPointer(rebasing: buffer[start...]))
         }
-        return DecodedText(bytes: converted, start: 0, encoding: .windows1252, hadByteOrderMark: hasBOM)
+        return DecodedText(bytes: InputBytes(converted), start: 0, encoding: .windows1252, hadByteOrderMark: hasBOM)
+    }
+
+    /// `decode` of bytes in an array (copied once).
+    public static func decode(_ raw: [UInt8]) -> DecodedText {
+        decode(InputBytes(raw))
     }
 }

@@ -10,13 +10,13 @@ public enum FileDecoder {
         _: Record.Type, raw: [UInt8], fileName: String, options: DecodingOptions = DecodingOptions(),
         sha256: String? = nil, parallel: Bool = false
     ) throws(SchemaError) -> DecodedFile<Record> {
-        try decode(Record.self, raw: raw, fileName: fileName, options: options, sha256: sha256,
+        try decode(Record.self, raw: InputBytes(raw), fileName: fileName, options: options, sha256: sha256,
                    parallelThreshold: parallel ? minimumParallelBytes : nil)
     }
 
     /// `parallelThreshold`: split bodies of at least this many bytes (tests use 0 to split small files).
     static func decode<Record: DecodableRecord>(
-        _: Record.Type, raw: [UInt8], fileName: String, options: DecodingOptions, sha256: String?,
+        _: Record.Type, raw: InputBytes, fileName: String, options: DecodingOptions, sha256: String?,
         parallelThreshold: Int?
     ) throws(SchemaError) -> DecodedFile<Record> {
         let plan = try Plan<Record>(raw: raw, fileName: fileName, options: options, parallelThreshold: parallelThreshold)
@@ -50,7 +50,7 @@ public enum FileDecoder {
 
         /// Reads the header. With a `parallelThreshold`, a body of at least that many bytes is cut in two
         /// at the start of a physical line near its middle.
-        public init(raw: [UInt8], fileName: String, options: DecodingOptions, parallelThreshold: Int?) throws(SchemaError) {
+        public init(raw: InputBytes, fileName: String, options: DecodingOptions, parallelThreshold: Int?) throws(SchemaError) {
             let text = SourceDecoder.decode(raw)
             var reader = CSVReader(text: text)
             var record = CSVRecord()

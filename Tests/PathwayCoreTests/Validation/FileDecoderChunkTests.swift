@@ -13,9 +13,9 @@ struct FileDecoderChunkTests {
 
     static func same<Record: DecodableRecord & Equatable>(_ type: Record.Type, _ raw: [UInt8], _ name: String,
                                                          sourceLocation: SourceLocation = #_sourceLocation) throws {
-        let one = try FileDecoder.decode(type, raw: raw, fileName: name, options: DecodingOptions(), sha256: "",
+        let one = try FileDecoder.decode(type, raw: InputBytes(raw), fileName: name, options: DecodingOptions(), sha256: "",
                                          parallelThreshold: nil)
-        let two = try FileDecoder.decode(type, raw: raw, fileName: name, options: DecodingOptions(), sha256: "",
+        let two = try FileDecoder.decode(type, raw: InputBytes(raw), fileName: name, options: DecodingOptions(), sha256: "",
                                          parallelThreshold: 0)
         #expect(two.records == one.records, "\(name): records", sourceLocation: sourceLocation)
         #expect(two.findings == one.findings, "\(name): findings", sourceLocation: sourceLocation)
@@ -83,7 +83,7 @@ struct FileDecoderChunkTests {
         let headerBytes = Array((header + "\n").utf8).map { $0 == UInt8(ascii: "%") ? 0xE9 : $0 }
         let raw = (bom ? [0xEF, 0xBB, 0xBF] : []) + headerBytes + (0..<40).flatMap(row)
         try Self.same(Contact.self, raw, "contacts.csv")
-        let two = try FileDecoder.decode(Contact.self, raw: raw, fileName: "contacts.csv", options: DecodingOptions(),
+        let two = try FileDecoder.decode(Contact.self, raw: InputBytes(raw), fileName: "contacts.csv", options: DecodingOptions(),
                                          sha256: "", parallelThreshold: 0)
         #expect(two.summary.encoding == (bad.isEmpty && !header.contains("%") ? .utf8 : .windows1252))
         #expect(two.records.count == 40)
@@ -103,7 +103,7 @@ struct FileDecoderChunkTests {
     func lineNumbers() throws {
         let text = "contact_id,child_id,contact_date,source\r\nC1,K1,2026-03-02,Police\r\rC2,K2,2026-03-02,\"Po\nlice\"\n\n"
             + "C3,K3,bad,Police\nC4,K4,2026-03-02,Police\n"
-        let two = try FileDecoder.decode(Contact.self, raw: Array(text.utf8), fileName: "contacts.csv",
+        let two = try FileDecoder.decode(Contact.self, raw: InputBytes(Array(text.utf8)), fileName: "contacts.csv",
                                          options: DecodingOptions(), sha256: "", parallelThreshold: 0)
         #expect(two.records.map(\.line) == [2, 4, 8])
         #expect(two.findings.map(\.line) == [7])
