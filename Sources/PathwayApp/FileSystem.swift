@@ -44,27 +44,36 @@ enum FileSystem {
         return bytes
     }
 
-    /// An input file mapped read-only into memory, as it is when mapped (its size from `fstat`). The load
-    /// stage maps the exports instead of reading them: see `InputBytes` for the figures, and
-    /// `MappedFiles` for a file that shrinks while it is mapped. The mapping goes when the bytes do.
-    static func mapFile(_ path: String) throws(SystemError) -> InputBytes {
+    /// An input file mapped read-only into memory, as it is when mapped (its size from `fstat`), with the
+    /// version it was mapped at. The load stage maps the exports instead of reading them: see `InputBytes`
+    /// for the figures, `MappedFiles` for a file that shrinks while it is mapped, and `FileVersion` for one
+    /// rewritten in place. The mapping goes when the bytes do.
+    static func mapFile(_ path: String) throws(SystemError) -> (bytes: InputBytes, version: FileVersion) {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { throw SystemError.current() }
         defer { close(fd) }
         var info = stat()
         guard fstat(fd, &info) == 0 else { throw SystemError.current() }
         guard info.st_mode & S_IFMT == S_IFREG else { throw SystemError(code: EISDIR) }
+        let version = FileVersion(info)
         let count = Int(info.st_size)
-        guard count > 0 else { return InputBytes([]) }
+        guard count > 0 else { return (InputBytes([]), version) }
         guard let base = mmap(nil, count, PROT_READ, MAP_PRIVATE, fd, 0), base != UnsafeMutableRawPointer(bitPattern: -1) else {
             throw SystemError.current()
         }
         let slot = MappedFiles.register(base: UnsafeRawPointer(base), count: count, path: path)
         nonisolated(unsafe) let mapped = base
-        return InputBytes(unsafeBase: UnsafeRawPointer(base), count: count) {
+        let bytes = InputBytes(unsafeBase: UnsafeRawPointer(base), count: count) {
             MappedFiles.unregister(slot)
             munmap(mapped, count)
         }
+        return (bytes, version)
+    }
+
+    /// The file's version now; nil when it is gone.
+    static func version(_ path: String) -> FileVersion? {
+        var info = stat()
+        return stat(path, &info) == 0 ? FileVersion(info) : nil
     }
 
     /// Writes bytes to a new file and flushes them to disk.
@@ -126,6 +135,30 @@ enum FileSystem {
 
     static func listDirectory(_ path: String) -> [String] {
         ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).sorted()
+    }
+}
+
+/// Which file a path named, and how it was when looked at: a file written to in place (or truncated,
+/// or whose times were set back) changes its size, modification or status-change time; a file
+/// replaced by a rename is another inode, and a mapping of the old one still holds the old bytes whole.
+struct FileVersion: Equatable, Sendable {
+    let device: UInt64
+    let inode: UInt64
+    let size: Int64
+    let modified: [Int]
+    let changed: [Int]
+
+    init(_ info: stat) {
+        device = UInt64(info.st_dev)
+        inode = UInt64(info.st_ino)
+        size = Int64(info.st_size)
+        modified = [info.st_mtim.tv_sec, info.st_mtim.tv_nsec]
+        changed = [info.st_ctim.tv_sec, info.st_ctim.tv_nsec]
+    }
+
+    /// The same inode, with different contents or times since `self` was taken.
+    func isRewritten(by now: FileVersion) -> Bool {
+        device == now.device && inode == now.inode && self != now
     }
 }
 

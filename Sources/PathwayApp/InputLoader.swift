@@ -15,9 +15,22 @@ public enum InputLoader {
             let name = configuration.fileNames[file] ?? file.defaultFileName
             let path = join(folder, name)
             if FileSystem.kind(path) == .missing, configuration.optionalInputs.contains(file) { continue }
-            inputs.append(LoadedInput(file: file, name: name, bytes: try readInput(path, FileSystem.mapFile)))
+            let (bytes, version) = try readInput(path, FileSystem.mapFile)
+            inputs.append(LoadedInput(file: file, name: name, bytes: bytes, source: (path, version)))
         }
         return inputs
+    }
+
+    /// Stops the run (exit 66) if an input was written to in place since it was mapped: the mapping
+    /// then shows some of the new bytes, so the decoded rows and the SHA-256 may mix two versions of the
+    /// export. Called once every file is decoded. A file replaced by a rename (a new inode) is fine: the
+    /// mapping kept the old one whole.
+    static func checkUnchanged(_ sources: [(path: String, version: FileVersion)]) throws(PathwayError) {
+        for (path, version) in sources {
+            guard let now = FileSystem.version(path), version.isRewritten(by: now) else { continue }
+            throw .inputMissing("input file '\(path)' was written to while it was being read; "
+                + "run again once the export is complete")
+        }
     }
 
     /// The holiday list: the configured file, or the England and Wales list shipped with pathway.

@@ -43,11 +43,14 @@ public enum NightlyJob {
 
         start = clock.now
         var stageStart = start
+        let sources = inputs.compactMap(\.source)
         let result = try Evaluation.evaluate(consume inputs, asOf: request.asOf, configuration: configuration,
                                              calendar: calendar) { stage in
             stages.append(("  " + stage, seconds(since: stageStart, clock)))
             stageStart = clock.now
         }
+        // The mappings were last read while decoding: an export written to since then stops the run.
+        try InputLoader.checkUnchanged(sources)
         manifest.inputs = result.inputs
         let rows = result.inputs.reduce(0) { $0 + $1.rows }
         let rejected = result.inputs.reduce(0) { $0 + $1.rejected }
@@ -88,7 +91,10 @@ public enum NightlyJob {
             throw .usage("no input folder: give --input DIR or set input.folder in the configuration")
         }
         let inputs = try InputLoader.load(folder: folder, configuration: configuration)
-        return (try Evaluation.decodeAll(consume inputs, options: configuration.decodingOptions), configuration)
+        let sources = inputs.compactMap(\.source)
+        let decoded = try Evaluation.decodeAll(consume inputs, options: configuration.decodingOptions)
+        try InputLoader.checkUnchanged(sources)
+        return (decoded, configuration)
     }
 
     static func loadConfiguration(_ request: RunRequest) throws(PathwayError) -> Configuration {
