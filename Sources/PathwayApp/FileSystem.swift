@@ -20,15 +20,26 @@ enum FileSystem {
         }
     }
 
-    /// The whole file, read straight into one array (configuration, holidays, the rendered workbook).
-    static func readFile(_ path: String) throws(SystemError) -> [UInt8] {
+    /// Opens `path` for reading, checks that it is a regular file (a folder or device is EISDIR), and
+    /// hands `body` the descriptor and its `fstat`; the descriptor is closed afterwards.
+    private static func withRegularFile<R>(_ path: String,
+                                           _ body: (Int32, stat) throws(SystemError) -> R) throws(SystemError) -> R {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { throw SystemError.current() }
         defer { close(fd) }
         var info = stat()
         guard fstat(fd, &info) == 0 else { throw SystemError.current() }
         guard info.st_mode & S_IFMT == S_IFREG else { throw SystemError(code: EISDIR) }
-        var bytes = [UInt8](repeating: 0, count: max(Int(info.st_size), 0) + 1)
+        return try body(fd, info)
+    }
+
+    /// The whole file, read straight into one array (configuration, holidays, the rendered workbook).
+    static func readFile(_ path: String) throws(SystemError) -> [UInt8] {
+        try withRegularFile(path) { fd, info throws(SystemError) in try readAll(fd, sizeHint: Int(info.st_size)) }
+    }
+
+    private static func readAll(_ fd: Int32, sizeHint: Int) throws(SystemError) -> [UInt8] {
+        var bytes = [UInt8](repeating: 0, count: max(sizeHint, 0) + 1)
         var count = 0
         while true {
             if count == bytes.count { bytes += repeatElement(0, count: max(bytes.count, 1 << 16)) }
@@ -49,12 +60,10 @@ enum FileSystem {
     /// for the figures, `MappedFiles` for a file that shrinks while it is mapped, and `FileVersion` for one
     /// rewritten in place. The mapping goes when the bytes do.
     static func mapFile(_ path: String) throws(SystemError) -> (bytes: InputBytes, version: FileVersion) {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { throw SystemError.current() }
-        defer { close(fd) }
-        var info = stat()
-        guard fstat(fd, &info) == 0 else { throw SystemError.current() }
-        guard info.st_mode & S_IFMT == S_IFREG else { throw SystemError(code: EISDIR) }
+        try withRegularFile(path) { fd, info throws(SystemError) in try map(fd, info, path: path) }
+    }
+
+    private static func map(_ fd: Int32, _ info: stat, path: String) throws(SystemError) -> (bytes: InputBytes, version: FileVersion) {
         let version = FileVersion(info)
         let count = Int(info.st_size)
         guard count > 0 else { return (InputBytes([]), version) }
