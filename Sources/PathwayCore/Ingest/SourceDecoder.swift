@@ -15,19 +15,53 @@ public enum SourceDecoder {
     /// Windows-1252 (undefined bytes 0x81,0x8D,0x8F,0x90,0x9D map to the C1 control U+0081 etc.) and re-encoded as UTF-8.
     /// Valid UTF-8 input must NOT be copied (keep the bytes, set start = 3 when there was a BOM).
     public static func decode(_ raw: InputBytes) -> DecodedText {
-        let hasBOM = raw.count >= 3 && raw[0] == byteOrderMark.0 && raw[1] == byteOrderMark.1
-            && raw[2] == byteOrderMark.2
-        let start = hasBOM ? 3 : 0
-        let valid = raw.withUnsafeBufferPointer { buffer in
-            UTF8Validator.isValid(UnsafeBufferPointer(rebasing: buffer[start...]))
-        }
+        decode(raw, checkedValid: isValidUTF8(raw, textStart(raw)..<raw.count))
+    }
+
+    /// `decode` for a caller that has checked the text already: `checkedValid` must be true exactly when
+    /// every range of `utf8CheckRanges(raw, pieces:)` is valid (`isValidUTF8`).
+    public static func decode(_ raw: InputBytes, checkedValid valid: Bool) -> DecodedText {
+        let start = textStart(raw)
         if valid {
-            return DecodedText(bytes: raw, start: start, encoding: .utf8, hadByteOrderMark: hasBOM)
+            return DecodedText(bytes: raw, start: start, encoding: .utf8, hadByteOrderMark: start == 3)
         }
         let converted = raw.withUnsafeBufferPointer { buffer in
             Windows1252Transcoder.utf8(from: UnsafeBufferPointer(rebasing: buffer[start...]))
         }
-        return DecodedText(bytes: InputBytes(converted), start: 0, encoding: .windows1252, hadByteOrderMark: hasBOM)
+        return DecodedText(bytes: InputBytes(converted), start: 0, encoding: .windows1252, hadByteOrderMark: start == 3)
+    }
+
+    /// The UTF-8 check of `raw` cut into at most `pieces` ranges that can be checked on different cores:
+    /// the text after any byte-order mark is valid UTF-8 exactly when every range is (`isValidUTF8`).
+    /// Each cut falls before a byte that is not a continuation byte (10xxxxxx), so no well-formed sequence
+    /// is cut in two, and a sequence that runs into a cut is as cut short in its range as it is in the whole.
+    public static func utf8CheckRanges(_ raw: InputBytes, pieces: Int) -> [Range<Int>] {
+        let start = textStart(raw)
+        var ranges: [Range<Int>] = []
+        var lower = start
+        raw.withUnsafeBufferPointer { buffer in
+            for piece in 1..<max(pieces, 1) {
+                var cut = max(start + (raw.count - start) * piece / pieces, lower)
+                while cut < raw.count && buffer[cut] & 0xC0 == 0x80 { cut += 1 }
+                guard cut > lower && cut < raw.count else { continue }
+                ranges.append(lower..<cut)
+                lower = cut
+            }
+        }
+        ranges.append(lower..<raw.count)
+        return ranges
+    }
+
+    /// True when `raw[range]` is valid UTF-8 (Unicode Table 3-7).
+    public static func isValidUTF8(_ raw: InputBytes, _ range: Range<Int>) -> Bool {
+        raw.withUnsafeBufferPointer { UTF8Validator.isValid(UnsafeBufferPointer(rebasing: $0[range])) }
+    }
+
+    /// 3 after a UTF-8 byte-order mark, else 0.
+    private static func textStart(_ raw: InputBytes) -> Int {
+        let hasBOM = raw.count >= 3 && raw[0] == byteOrderMark.0 && raw[1] == byteOrderMark.1
+            && raw[2] == byteOrderMark.2
+        return hasBOM ? 3 : 0
     }
 
     /// `decode` of bytes in an array (copied once).

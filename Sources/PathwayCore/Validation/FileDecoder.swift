@@ -49,9 +49,11 @@ public enum FileDecoder {
         let bodyLine: Int
 
         /// Reads the header. With a `parallelThreshold`, a body of at least that many bytes is cut in two
-        /// at the start of a physical line near its middle.
-        public init(raw: InputBytes, fileName: String, options: DecodingOptions, parallelThreshold: Int?) throws(SchemaError) {
-            let text = SourceDecoder.decode(raw)
+        /// at the start of a physical line near its middle. `checkedUTF8`: whether the caller found the
+        /// file valid UTF-8 (`SourceDecoder.decode(_:checkedValid:)`); nil to check it here.
+        public init(raw: InputBytes, fileName: String, options: DecodingOptions, parallelThreshold: Int?,
+                    checkedUTF8: Bool? = nil) throws(SchemaError) {
+            let text = checkedUTF8.map { SourceDecoder.decode(raw, checkedValid: $0) } ?? SourceDecoder.decode(raw)
             var reader = CSVReader(text: text)
             var record = CSVRecord()
             var findings: [Finding] = []
