@@ -124,7 +124,9 @@ enum ExceptionSheets {
 
     static func write(_ list: List, _ dashboard: Dashboard, to workbook: Workbook) throws(XLSXError) {
         let lists = dashboard.result.exceptions
-        let sheet = try workbook.addWorksheet(list.sheetName)
+        // The lists are most of the workbook's cells (a quarter of a million at 1M children): streamed, they
+        // skip the shared-string table and the library's cell tree. Rows are then written top to bottom.
+        let sheet = try workbook.addWorksheet(list.sheetName, streamed: true)
         let count = list.count(in: lists)
         try sheet.write(list.title, row: titleRow, column: 0, style: .title)
         try sheet.write("As of \(DashboardText.date(dashboard.asOf)): "
@@ -135,18 +137,24 @@ enum ExceptionSheets {
             || headers[$0].hasPrefix("Line") })
         try sheet.writeHeader(headers, at: headerRow, numeric: numeric)
         let rows = list.rows(in: lists)
-        if rows.isEmpty {
-            try sheet.write("None today", row: headerRow + 1, column: 0, style: .textBold)
-        } else {
-            for (offset, cells) in rows.enumerated() {
+        let body: [[TableCell]] = rows.isEmpty ? [[.bold("None today")]] : rows
+        // Column widths, and so the header row's height, come from every row: measured before the rows
+        // below the header are written.
+        try sheet.measuring { (sheet: Worksheet) throws(XLSXError) in
+            for (offset, cells) in body.enumerated() {
                 try sheet.write(row: cells, at: headerRow + 1 + offset)
             }
+        }
+        try sheet.setRow(headerRow, height: 30)
+        try sheet.fitColumns(minimum: 10, maximum: 40, padding: 3)
+        for (offset, cells) in body.enumerated() {
+            try sheet.write(row: cells, at: headerRow + 1 + offset)
+        }
+        if !rows.isEmpty {
             try sheet.autofilter(firstRow: headerRow, firstColumn: 0, lastRow: headerRow + rows.count, lastColumn: headers.count - 1)
         }
         // A coloured tab marks a list with cases in it, so they stand out along the bottom of the window.
         if count > 0 { try sheet.setTabColour(actionTabColour) }
-        try sheet.setRow(headerRow, height: 30)
-        try sheet.fitColumns(minimum: 10, maximum: 40, padding: 3)
         try sheet.freezePanes(row: headerRow + 1, column: 0)
         try sheet.setUpPrinting(landscape: true, repeatRows: headerRow...headerRow,
                                 footer: DashboardText.footer(authority: dashboard.authority, asOf: dashboard.asOf))

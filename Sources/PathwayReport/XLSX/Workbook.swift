@@ -124,12 +124,24 @@ public final class Workbook {
     }
 
     /// Adds a worksheet after checking the name (Excel's rules, and unique ignoring case).
-    public func addWorksheet(_ name: String) throws(XLSXError) -> Worksheet {
+    ///
+    /// A `streamed` sheet (libxlsxwriter's constant_memory mode for this sheet only) writes each row out
+    /// as soon as a later row is begun, with its text in the cells rather than in the shared-string table:
+    /// faster and smaller in memory for long lists, but its rows must be written in order, with their
+    /// heights set before the next row (size the columns first with `measuring`). A chart cannot show a
+    /// streamed sheet's values when the file is opened without recalculation, so charts read normal sheets.
+    public func addWorksheet(_ name: String, streamed: Bool = false) throws(XLSXError) -> Worksheet {
         try ensureOpen("workbook_add_worksheet", sheet: name)
         let sheetName = try SheetName(name)
         guard !usedNames.contains(sheetName.uniquenessKey) else {
             throw XLSXError(.duplicateSheetName(name), operation: "add worksheet", sheet: name)
         }
+        // libxlsxwriter 1.1.4 reads `options.constant_memory` only when a sheet is added (into the sheet's
+        // own `optimize`), so setting it for this one call streams this sheet alone. The workbook's own
+        // setting is put back afterwards.
+        let workbookSetting = pointer.pointee.options.constant_memory
+        if streamed { pointer.pointee.options.constant_memory = 1 }
+        defer { pointer.pointee.options.constant_memory = workbookSetting }
         let added = name.withCString { workbook_add_worksheet(pointer, $0) }
         guard let added else {
             // The checks above mirror libxlsxwriter's; if it still refuses, report its reason.
@@ -139,7 +151,8 @@ public final class Workbook {
         }
         usedNames.insert(sheetName.uniquenessKey)
         sheetNames.append(sheetName)
-        return Worksheet(name: name, pointer: added, workbook: self)
+        // The sheet's own flag says what the library did.
+        return Worksheet(name: name, pointer: added, workbook: self, streamed: added.pointee.optimize != 0)
     }
 
     /// Adds a chart, to be filled and then inserted into a worksheet.

@@ -25,15 +25,31 @@ public final class Worksheet {
     private var rowHeights: [Int: Double] = [:]
     /// Wrapped text per row, to size the row once column widths are known (LibreOffice does not).
     private var wrappedText: [Int: [(column: Int, text: String, characterWidth: Double)]] = [:]
+    /// Whether rows go out as they are written (`Workbook.addWorksheet(_:streamed:)`).
+    public let isStreamed: Bool
+    /// A streamed sheet's row being written: rows above it are final.
+    private var streamRow = 0
+    /// Inside `measuring`: writes measure their values and write nothing.
+    private var measuringOnly = false
 
     /// Excel's default column width and row height.
     public static let defaultColumnWidth = 8.43
     public static let defaultRowHeight = 15.0
 
-    init(name: String, pointer: UnsafeMutablePointer<lxw_worksheet>, workbook: Workbook) {
+    init(name: String, pointer: UnsafeMutablePointer<lxw_worksheet>, workbook: Workbook, streamed: Bool = false) {
         self.name = name
         self.pointer = pointer
         self.workbook = workbook
+        self.isStreamed = streamed
+    }
+
+    /// Runs `body` with every write measuring its value for `fitColumns` and writing nothing, so that a
+    /// streamed sheet can size its columns and header rows before the rows below them are written.
+    /// Positions are checked as in a real write.
+    public func measuring(_ body: (Worksheet) throws(XLSXError) -> Void) throws(XLSXError) {
+        measuringOnly = true
+        defer { measuringOnly = false }
+        try body(self)
     }
 
     // MARK: Cells
@@ -43,9 +59,10 @@ public final class Worksheet {
     public func write(_ text: String, row: Int, column: Int, style: CellStyle = .text) throws(XLSXError) {
         let (r, c, format) = try prepare("worksheet_write_string", row, column, style)
         let safe = CellText.safe(text)
+        if style.fitsColumn { measure(column, CellText.width(safe, style: style)) }
+        if measuringOnly { return }
         let code = safe.withCString { worksheet_write_string(pointer, r, c, $0, format) }
         try check(code, "worksheet_write_string", row, column)
-        if style.fitsColumn { measure(column, CellText.width(safe, style: style)) }
         switch style {
         case .wrap: wrappedText[row, default: []].append((column, safe, 0.95))
         case .header, .headerNumber: wrappedText[row, default: []].append((column, safe, 0.85))
@@ -60,6 +77,7 @@ public final class Worksheet {
                             cell: CellReference.name(row: row, column: column))
         }
         let (r, c, format) = try prepare("worksheet_write_number", row, column, style)
+        if measuringOnly { return }
         try check(worksheet_write_number(pointer, r, c, number, format), "worksheet_write_number", row, column)
     }
 
@@ -104,6 +122,7 @@ public final class Worksheet {
     /// A formatted empty cell (borders, fills).
     public func writeBlank(row: Int, column: Int, style: CellStyle) throws(XLSXError) {
         let (r, c, format) = try prepare("worksheet_write_blank", row, column, style)
+        if measuringOnly { return }
         try check(worksheet_write_blank(pointer, r, c, format), "worksheet_write_blank", row, column)
     }
 
@@ -172,6 +191,7 @@ public final class Worksheet {
     public func setRow(_ row: Int, height: Double) throws(XLSXError) {
         try workbook.ensureOpen("worksheet_set_row", sheet: name)
         let r = try rowIndex(row, "worksheet_set_row", column: 0)
+        try checkStreamOrder(row, "worksheet_set_row", cell: String(row + 1) + ":" + String(row + 1))
         try XLSXError.check(worksheet_set_row(pointer, r, height, nil), "worksheet_set_row",
                             sheet: name, cell: String(row + 1) + ":" + String(row + 1))
         rowHeights[row] = height
@@ -183,6 +203,9 @@ public final class Worksheet {
         let (r1, c1, format) = try prepare("worksheet_merge_range", firstRow, firstColumn, style)
         let r2 = try rowIndex(lastRow, "worksheet_merge_range", column: lastColumn)
         let c2 = try columnIndex(lastColumn, "worksheet_merge_range", row: lastRow)
+        if measuringOnly { return } // a merged range does not widen its columns
+        // The range's other cells are written too, down to its last row.
+        try checkStreamOrder(lastRow, "worksheet_merge_range", cell: CellReference.name(row: lastRow, column: lastColumn))
         let safe = CellText.safe(text)
         let code = safe.withCString { worksheet_merge_range(pointer, r1, c1, r2, c2, $0, format) }
         try XLSXError.check(code, "worksheet_merge_range", sheet: name,
@@ -277,7 +300,18 @@ public final class Worksheet {
         try workbook.ensureOpen(operation, sheet: name)
         let r = try rowIndex(row, operation, column: column)
         let c = try columnIndex(column, operation, row: row)
+        if !measuringOnly { try checkStreamOrder(row, operation, cell: CellReference.name(row: row, column: column)) }
         return (r, c, try workbook.format(style, sheet: name))
+    }
+
+    /// On a streamed sheet, a row above the one being written is final: refuse it here with a reason,
+    /// rather than pass it to libxlsxwriter (which says only "index out of range").
+    private func checkStreamOrder(_ row: Int, _ operation: String, cell: @autoclosure () -> String) throws(XLSXError) {
+        guard isStreamed else { return }
+        guard row >= streamRow else {
+            throw XLSXError(.rowAlreadyStreamed(current: streamRow + 1), operation: operation, sheet: name, cell: cell())
+        }
+        streamRow = row
     }
 
     private func range(_ operation: String, _ firstRow: Int, _ firstColumn: Int, _ lastRow: Int,

@@ -20,6 +20,8 @@ public struct XLSXError: Error, Equatable, CustomStringConvertible {
         case notCreated(String)
         /// The workbook has already been closed (written); nothing more can be added.
         case workbookClosed
+        /// A row above `current` (1-based) on a streamed sheet, whose earlier rows are already written.
+        case rowAlreadyStreamed(current: Int)
     }
 
     public let reason: Reason
@@ -54,6 +56,8 @@ public struct XLSXError: Error, Equatable, CustomStringConvertible {
         case let .notFinite(value): return "\(value) is not a number Excel can store"
         case let .notCreated(what): return "libxlsxwriter could not create the \(what)"
         case .workbookClosed: return "the workbook has already been closed"
+        case let .rowAlreadyStreamed(current):
+            return "the sheet is streamed (written row by row) and row \(current) is being written; rows above it are final"
         }
     }
 

@@ -84,13 +84,15 @@ struct XLSXPackage {
         var cells: [String: Cell] = [:]
         for c in try sheetXML(sheet).all("c") {
             guard let reference = c.attributes["r"] else { continue }
+            // An inline string (a streamed sheet's text) is held in the cell itself: `<is><t>…</t></is>`.
+            let value = c.attributes["t"] == "inlineStr" ? c.first("is")?.all("t").map(\.text).joined() : c.first("v")?.text
             cells[reference] = Cell(reference: reference, type: c.attributes["t"], style: Int(c.attributes["s"] ?? "0") ?? 0,
-                                    value: c.first("v")?.text, hasFormula: c.first("f") != nil)
+                                    value: value, hasFormula: c.first("f") != nil)
         }
         return cells
     }
 
-    /// The text of a cell: the shared string, or the stored value.
+    /// The text of a cell: the shared string, or the stored value (an inline string's text).
     func text(_ cell: Cell?, strings: [String]) -> String? {
         guard let cell, let value = cell.value else { return nil }
         if cell.type == "s", let index = Int(value), strings.indices.contains(index) { return strings[index] }

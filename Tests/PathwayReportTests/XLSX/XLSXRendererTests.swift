@@ -196,6 +196,32 @@ struct XLSXRendererTests {
         #expect(waits == waits.sorted(by: >))
     }
 
+    @Test("the lists are streamed: text in the cells, no child id in the shared strings, columns sized to every row")
+    func streamedLists() throws {
+        let scratch = try ScratchDirectory()
+        let dashboard = try DashboardFixture.realistic()
+        let package = try Self.rendered(dashboard, in: scratch)
+        let strings = Set(try package.sharedStrings())
+        let lists = Set(ExceptionSheets.List.allCases.map(\.sheetName))
+        for name in try package.sheetNames() {
+            let types = Set(try package.cells(name).values.compactMap(\.type))
+            #expect(types.contains(lists.contains(name) ? "inlineStr" : "s"), "\(name)")
+            #expect(!types.contains(lists.contains(name) ? "s" : "inlineStr"), "\(name)")
+        }
+        let awaiting = dashboard.result.exceptions.awaitingDecision
+        #expect(awaiting.count > 1)
+        #expect(awaiting.allSatisfy { !strings.contains($0.contact.childID) })
+        // Every row was measured before the first was written: the Team column (E) is as wide as its
+        // widest team name, not only its header, and the header row (4) is taller than one line.
+        let sheet = try package.sheetXML("Awaiting decision")
+        let widest = awaiting.map { DashboardText.team($0.contact.team).count }.max()!
+        #expect(widest > "Team".count + 3)
+        let team = try #require(sheet.all("col").first { $0.attributes["min"] == "5" }?.attributes["width"].flatMap(Double.init))
+        #expect(team >= Double(min(widest + 3, 40)))
+        let header = try #require(sheet.all("row").first { $0.attributes["r"] == "4" })
+        #expect(header.attributes["ht"].flatMap(Double.init).map { $0 >= 30 } == true)
+    }
+
     @Test("two renders of the same dashboard are byte-identical, and created is as-of midnight UTC")
     func reproducible() throws {
         let scratch = try ScratchDirectory()
@@ -219,16 +245,19 @@ struct XLSXRendererTests {
         let package = try Self.rendered(dashboard, in: scratch)
         let strings = try package.sharedStrings()
         var seen: Set<String> = []
+        let lists = Set(ExceptionSheets.List.allCases.map(\.sheetName))
         for name in try package.sheetNames() {
+            // A string cell: in the shared-string table, or in the cell itself on the streamed lists.
+            let stringType = lists.contains(name) ? "inlineStr" : "s"
             for cell in try package.cells(name).values {
                 #expect(!cell.hasFormula, "formula in \(name)!\(cell.reference)")
                 guard let text = package.text(cell, strings: strings) else { continue }
                 for team in teams.dropLast() where text == team {
-                    #expect(cell.type == "s", "\(name)!\(cell.reference) holds \(team) as \(cell.type ?? "number")")
+                    #expect(cell.type == stringType, "\(name)!\(cell.reference) holds \(team) as \(cell.type ?? "number")")
                     seen.insert(team)
                 }
                 if text.hasPrefix("TTTT") {
-                    #expect(cell.type == "s")
+                    #expect(cell.type == stringType)
                     #expect(text.utf16.count == CellText.maxLength)
                     #expect(text.hasSuffix("…"))
                     seen.insert(huge)
@@ -298,7 +327,11 @@ struct XLSXRendererTests {
         let package = try Self.rendered(dashboard, in: scratch)
         #expect(try package.sheetNames() == Self.expectedSheets)
         let strings = try package.sharedStrings()
-        #expect(strings.contains("None today"))
+        for list in ExceptionSheets.List.allCases {
+            let cells = try package.cells(list.sheetName)
+            #expect(package.text(cells["A5"], strings: strings) == "None today", "\(list.sheetName)")
+            #expect(cells.keys.allSatisfy { !$0.hasSuffix("6") }, "\(list.sheetName) has cells below 'None today'")
+        }
         #expect(strings.contains("no data"))
     }
 
