@@ -43,9 +43,11 @@ public final class Worksheet {
         self.isStreamed = streamed
     }
 
-    /// Runs `body` with every write measuring its value for `fitColumns` and writing nothing, so that a
-    /// streamed sheet can size its columns and header rows before the rows below them are written.
-    /// Positions are checked as in a real write.
+    /// Runs `body` with every cell write (text, numbers, dates, blanks) measuring its value for
+    /// `fitColumns` and writing nothing, so that a streamed sheet can size its columns and header rows
+    /// before the rows below them are written. Positions are checked as in a real write; merges are
+    /// skipped (they widen nothing); wrapped text is not recorded, so rows written only here get no
+    /// height from `fitColumns`. Anything else (row heights, filters) is not a cell write and is applied.
     public func measuring(_ body: (Worksheet) throws(XLSXError) -> Void) throws(XLSXError) {
         measuringOnly = true
         defer { measuringOnly = false }
