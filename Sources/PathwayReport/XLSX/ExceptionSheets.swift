@@ -138,18 +138,17 @@ enum ExceptionSheets {
         try sheet.writeHeader(headers, at: headerRow, numeric: numeric)
         let rows = list.rows(in: lists)
         let body: [[TableCell]] = rows.isEmpty ? [[.bold("None today")]] : rows
-        // Column widths, and so the header row's height, come from every row: measured before the rows
-        // below the header are written.
-        try sheet.measuring { (sheet: Worksheet) throws(XLSXError) in
+        let writeBody = { (sheet: Worksheet) throws(XLSXError) in
             for (offset, cells) in body.enumerated() {
                 try sheet.write(row: cells, at: headerRow + 1 + offset)
             }
         }
+        // Column widths, and so the header row's height, come from every row: the same writes are
+        // measured first, then made once the columns and the header row are sized.
+        try sheet.measuring(writeBody)
         try sheet.setRow(headerRow, height: 30)
         try sheet.fitColumns(minimum: 10, maximum: 40, padding: 3)
-        for (offset, cells) in body.enumerated() {
-            try sheet.write(row: cells, at: headerRow + 1 + offset)
-        }
+        try writeBody(sheet)
         if !rows.isEmpty {
             try sheet.autofilter(firstRow: headerRow, firstColumn: 0, lastRow: headerRow + rows.count, lastColumn: headers.count - 1)
         }
