@@ -4,11 +4,14 @@ import PathwayCore
 /// Decode and validate → link → compute, for inputs already in memory. Pure: no files, no clock.
 public enum Evaluation {
     /// Takes the inputs over, so their bytes are freed as soon as they are decoded. `stageDone` is told
-    /// when each stage ends ("decode", "link", "compute"), for timings.
+    /// when each stage ends ("decode", "link", "compute"), for timings. The decoded records are left in
+    /// `leftovers` for the caller to free, or without it freed on another thread. The files named in
+    /// `lateDigests` are not hashed: their summaries' `sha256` is empty, for the caller to fill in.
     public static func evaluate(_ inputs: consuming [LoadedInput], asOf: Day, configuration: Configuration,
-                                calendar: WorkingDayCalendar,
+                                calendar: WorkingDayCalendar, lateDigests: Set<String> = [],
+                                leftovers: DeferredRelease? = nil,
                                 stageDone: (String) -> Void = { _ in }) throws(PathwayError) -> RunResult {
-        let decoded = try decodeAll(consume inputs, options: configuration.decodingOptions)
+        let decoded = try decodeAll(consume inputs, options: configuration.decodingOptions, lateDigests: lateDigests)
         try checkRejectedLimit(decoded.summaries, limit: configuration.maxRejectedPercent)
         stageDone("decode")
         let cases = LinkedCases(contacts: decoded.contacts, enquiries: decoded.enquiries,
@@ -36,16 +39,22 @@ public enum Evaluation {
                                kpis: kpis, exceptions: exceptions, calendarCoverage: calendar.coverage,
                                calendarSource: calendar.source)
         // Nothing reads the records again: they are freed on another core while the outputs are rendered.
-        BackgroundRelease.release((consume cases, consume decoded))
+        if let leftovers {
+            leftovers.hold((consume cases, consume decoded))
+        } else {
+            BackgroundRelease.release((consume cases, consume decoded))
+        }
         return result
     }
 
     /// Every file decoded, on all cores. Each file's header is read first (in parallel); then every part
-    /// of every body (the larger files are cut in two) and every file's SHA-256 are scheduled together,
-    /// largest first, so both cores stay busy until the last part; then each file's parts are joined.
-    /// Takes the inputs over: a file's bytes are freed as soon as its parts are decoded and hashed,
-    /// before the parts are joined.
-    public static func decodeAll(_ inputs: consuming [LoadedInput], options: DecodingOptions) throws(PathwayError) -> DecodedInputs {
+    /// of every body (the larger files are cut in two) and the SHA-256 of every file not named in
+    /// `lateDigests` are scheduled together, largest first, so both cores stay busy until the last part;
+    /// then each file's parts are joined. Takes the inputs over: a file's bytes are freed as soon as its
+    /// parts are decoded and hashed, before the parts are joined. The summaries of the files in
+    /// `lateDigests` have an empty `sha256`, for the caller to fill in (`InputDigests`).
+    public static func decodeAll(_ inputs: consuming [LoadedInput], options: DecodingOptions,
+                                 lateDigests: Set<String> = []) throws(PathwayError) -> DecodedInputs {
         // A constant, so that the concurrent tasks below can read it; consumed once they have.
         let inputs = consume inputs
         let utf8 = checkUTF8(inputs)
@@ -64,22 +73,29 @@ public enum Evaluation {
         // at a tenth of that: weigh the sizes accordingly.
         var tasks: [(file: Int, part: Int?, weight: Int)] = []
         for (file, job) in jobs.enumerated() {
-            tasks.append((file, nil, inputs[file].bytes.count / 10))
+            if !lateDigests.contains(inputs[file].name) { tasks.append((file, nil, inputs[file].bytes.count / 10)) }
             for part in 0..<job.partCount { tasks.append((file, part, job.size(ofPart: part))) }
         }
         tasks.sort { $0.weight != $1.weight ? $0.weight > $1.weight : ($0.file, $0.part ?? -1) < ($1.file, $1.part ?? -1) }
         // Each file's bytes, for its hash, until its last piece is done; with the plans' texts (the same
         // bytes, or their Windows-1252 re-encoding) the only references left once `inputs` is dropped.
         let raw = ConcurrentSlots<InputBytes>(count: inputs.count)
-        for (file, input) in inputs.enumerated() { raw.set(file, input.bytes) }
-        _ = consume inputs
         let digests = ConcurrentSlots<String>(count: jobs.count)
-        let finished = ConcurrentSlots<DecodedAny>(count: jobs.count)
         // Pieces (parts and the hash) of each file still to do. The task that does a file's last piece
         // joins that file at once, while the other core goes on with the other files' parts: joining the
         // halves of contacts.csv took a quarter of a second on one core with the other idle.
         let remaining = ConcurrentSlots<Int>(count: jobs.count)
-        for (file, job) in jobs.enumerated() { remaining.set(file, job.partCount + 1) }
+        for (file, input) in inputs.enumerated() {
+            if lateDigests.contains(input.name) {
+                digests.set(file, "")
+                remaining.set(file, jobs[file].partCount)
+            } else {
+                raw.set(file, input.bytes)
+                remaining.set(file, jobs[file].partCount + 1)
+            }
+        }
+        _ = consume inputs
+        let finished = ConcurrentSlots<DecodedAny>(count: jobs.count)
         let schedule = tasks, planned = jobs
         DispatchQueue.concurrentPerform(iterations: schedule.count) { task in
             let (file, part, _) = schedule[task]

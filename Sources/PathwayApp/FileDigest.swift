@@ -19,3 +19,30 @@ enum FileDigest {
         return SHA256.hex(digest.prefix(32))
     }
 }
+
+extension FileDigest {
+    /// SHA-256 of a file read again from its open descriptor, a piece at a time, so that its bytes need
+    /// not stay in memory until the digest is wanted. Falls back to reading the whole file for the
+    /// plain-Swift digest when libcrypto cannot be used.
+    static func sha256Hex(_ file: OpenFile) throws(SystemError) -> String {
+        guard let context = EVP_MD_CTX_new() else { return try wholeFileDigest(file) }
+        defer { EVP_MD_CTX_free(context) }
+        guard EVP_DigestInit_ex(context, EVP_sha256(), nil) == 1 else { return try wholeFileDigest(file) }
+        var updated = true
+        try file.readAgain { piece in
+            if updated { updated = EVP_DigestUpdate(context, piece.baseAddress, piece.count) == 1 }
+        }
+        var digest = [UInt8](repeating: 0, count: Int(EVP_MAX_MD_SIZE))
+        var length: UInt32 = 0
+        let finished = digest.withUnsafeMutableBufferPointer { EVP_DigestFinal_ex(context, $0.baseAddress, &length) }
+        guard updated, finished == 1, length == 32 else { return try wholeFileDigest(file) }
+        return SHA256.hex(digest.prefix(32))
+    }
+
+    private static func wholeFileDigest(_ file: OpenFile) throws(SystemError) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(file.size)
+        try file.readAgain { bytes.append(contentsOf: $0) }
+        return SHA256.hexDigest(bytes)
+    }
+}

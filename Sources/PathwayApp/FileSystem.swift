@@ -58,15 +58,20 @@ enum FileSystem {
     /// An input file mapped read-only into memory, as it is when mapped (its size from `fstat`), with the
     /// version it was mapped at. The load stage maps the exports instead of reading them: see `InputBytes`
     /// for the figures, `MappedFiles` for a file that shrinks while it is mapped, and `FileVersion` for one
-    /// rewritten in place. The mapping goes when the bytes do.
-    static func mapFile(_ path: String) throws(SystemError) -> (bytes: InputBytes, version: FileVersion) {
+    /// rewritten in place. The mapping goes when the bytes do. `file` stays open on the same inode, so
+    /// that the file can be read again (for its digest) after the mapping has gone.
+    static func mapFile(_ path: String) throws(SystemError) -> (bytes: InputBytes, version: FileVersion, file: OpenFile) {
         try withRegularFile(path) { fd, info throws(SystemError) in try map(fd, info, path: path) }
     }
 
-    private static func map(_ fd: Int32, _ info: stat, path: String) throws(SystemError) -> (bytes: InputBytes, version: FileVersion) {
+    private static func map(_ fd: Int32, _ info: stat,
+                            path: String) throws(SystemError) -> (bytes: InputBytes, version: FileVersion, file: OpenFile) {
         let version = FileVersion(info)
         let count = Int(info.st_size)
-        guard count > 0 else { return (InputBytes([]), version) }
+        let kept = dup(fd)
+        guard kept >= 0 else { throw SystemError.current() }
+        let file = OpenFile(descriptor: kept, size: count)
+        guard count > 0 else { return (InputBytes([]), version, file) }
         guard let base = mmap(nil, count, PROT_READ, MAP_PRIVATE, fd, 0), base != UnsafeMutableRawPointer(bitPattern: -1) else {
             throw SystemError.current()
         }
@@ -76,7 +81,7 @@ enum FileSystem {
             MappedFiles.unregister(slot)
             munmap(mapped, count)
         }
-        return (bytes, version)
+        return (bytes, version, file)
     }
 
     /// The file's version now; nil when it is gone.
@@ -144,6 +149,39 @@ enum FileSystem {
 
     static func listDirectory(_ path: String) -> [String] {
         ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).sorted()
+    }
+}
+
+/// An input file held open after it was mapped, so that it can be read again from the same inode (a file
+/// replaced by a rename since is not read instead). Closed when the last reference goes.
+final class OpenFile: Sendable {
+    private let descriptor: Int32
+    /// The size when it was opened: the bytes the mapping showed.
+    let size: Int
+
+    init(descriptor: Int32, size: Int) {
+        self.descriptor = descriptor
+        self.size = size
+    }
+
+    deinit { close(descriptor) }
+
+    /// Reads the first `size` bytes again, in pieces of at most `piece` bytes handed to `body` in order
+    /// (one buffer, reused). A file that has become shorter is ENODATA.
+    func readAgain(piece: Int = 1 << 20, _ body: (UnsafeRawBufferPointer) -> Void) throws(SystemError) {
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: max(1, min(piece, size)), alignment: 64)
+        defer { buffer.deallocate() }
+        var offset = 0
+        while offset < size {
+            let n = pread(descriptor, buffer.baseAddress, min(buffer.count, size - offset), off_t(offset))
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw SystemError.current()
+            }
+            if n == 0 { throw SystemError(code: ENODATA) }
+            body(UnsafeRawBufferPointer(rebasing: buffer[..<n]))
+            offset += n
+        }
     }
 }
 

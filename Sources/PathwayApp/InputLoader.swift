@@ -15,8 +15,8 @@ public enum InputLoader {
             let name = configuration.fileNames[file] ?? file.defaultFileName
             let path = join(folder, name)
             if FileSystem.kind(path) == .missing, configuration.optionalInputs.contains(file) { continue }
-            let (bytes, version) = try readInput(path, FileSystem.mapFile)
-            inputs.append(LoadedInput(file: file, name: name, bytes: bytes, source: (path, version)))
+            let (bytes, version, open) = try readInput(path, FileSystem.mapFile)
+            inputs.append(LoadedInput(file: file, name: name, bytes: bytes, source: (path, version), openFile: open))
         }
         return inputs
     }

@@ -36,8 +36,13 @@ enum MappedFiles {
     /// The exit status and the line printed when a mapped input shrinks.
     static let exitStatus: Int32 = 66
     static func message(path: String) -> String {
-        "pathway: input file '\(path)' became shorter while it was being read (was it rewritten during the run?); "
-            + "run again once the export is complete\n"
+        "pathway: " + shorterFile(path: path) + "\n"
+    }
+
+    /// Why the run stops when an input is shorter than when it was mapped (also when its digest is read).
+    static func shorterFile(path: String) -> String {
+        "input file '\(path)' became shorter while it was being read (was it rewritten during the run?); "
+            + "run again once the export is complete"
     }
 
     /// Records a mapping; returns its slot for `unregister` (nil when every slot is taken: the mapping

@@ -44,22 +44,28 @@ public enum NightlyJob {
         start = clock.now
         var stageStart = start
         let sources = inputs.compactMap(\.source)
-        let result = try Evaluation.evaluate(consume inputs, asOf: request.asOf, configuration: configuration,
-                                             calendar: calendar) { stage in
+        // The largest file stays open (not mapped) for its digest, which is taken during the render.
+        let late = InputDigests.lateFiles(inputs)
+        let digests = InputDigests(inputs, files: late)
+        let leftovers = DeferredRelease()
+        let computed = try Evaluation.evaluate(consume inputs, asOf: request.asOf, configuration: configuration,
+                                               calendar: calendar, lateDigests: late, leftovers: leftovers) { stage in
             stages.append(("  " + stage, seconds(since: stageStart, clock)))
             stageStart = clock.now
         }
-        // The mappings were last read while decoding: an export written to since then stops the run.
-        try InputLoader.checkUnchanged(sources)
-        manifest.inputs = result.inputs
-        let rows = result.inputs.reduce(0) { $0 + $1.rows }
-        let rejected = result.inputs.reduce(0) { $0 + $1.rejected }
+        let rows = computed.inputs.reduce(0) { $0 + $1.rows }
+        let rejected = computed.inputs.reduce(0) { $0 + $1.rejected }
         let evaluated = seconds(since: start, clock)
         stages.insert(("decode, link, compute", evaluated), at: stages.count - 3)
-        logger.info("evaluate: \(rows) rows, \(rejected) rejected, \(result.warningCount) warnings, \(result.kpis.count) KPIs in \(evaluated)")
+        logger.info("evaluate: \(rows) rows, \(rejected) rejected, \(computed.warningCount) warnings, \(computed.kpis.count) KPIs in \(evaluated)")
 
         start = clock.now
-        var files = try Rendering.render(result, configuration: configuration, scratchFolder: request.outputFolder)
+        var (files, result) = try Rendering.render(computed, digests: digests, leftovers: leftovers,
+                                                   configuration: configuration, scratchFolder: request.outputFolder)
+        // The files were last read for their digests, during the render: an export written to in place
+        // since it was mapped stops the run.
+        try InputLoader.checkUnchanged(sources)
+        manifest.inputs = result.inputs
         stages.append(("render", seconds(since: start, clock)))
         logger.info("render: \(files.count) files in \(stages.last!.1)")
 

@@ -2,7 +2,7 @@
 public struct RunResult: Sendable {
     public let periods: ReportingPeriods
     /// One per input file read, in file-name order.
-    public let inputs: [InputSummary]
+    public private(set) var inputs: [InputSummary]
     /// Every finding, in report order.
     public let findings: [Finding]
     /// Every KPI, sorted by id.
@@ -21,6 +21,13 @@ public struct RunResult: Sendable {
         self.exceptions = exceptions
         self.calendarCoverage = calendarCoverage
         self.calendarSource = calendarSource
+    }
+
+    /// The same result with other input summaries (the run fills in the files' digests after computing).
+    public func with(inputs: [InputSummary]) -> RunResult {
+        var copy = self
+        copy.inputs = inputs.sorted { CodePoint.less($0.file, $1.file) }
+        return copy
     }
 
     public var asOf: Day { periods.asOf }

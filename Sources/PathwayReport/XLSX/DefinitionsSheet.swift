@@ -18,7 +18,8 @@ enum DefinitionsSheet {
     static let kpiHeaders = ["ID", "KPI", "Definition", "Area", "Kind", "Better when", "Target", "England benchmark",
                              "Benchmark source"]
 
-    static func write(_ dashboard: Dashboard, to workbook: Workbook) throws(XLSXError) {
+    /// `inputs`: the input files' summaries, with their digests.
+    static func write(_ dashboard: Dashboard, inputs: [InputSummary], to workbook: Workbook) throws(XLSXError) {
         let sheet = try workbook.addWorksheet(name)
         let result = dashboard.result
         try sheet.write("Definitions", row: 0, column: 0, style: .title)
@@ -77,7 +78,7 @@ enum DefinitionsSheet {
         row += 1
         try sheet.writeHeader(["File", "Encoding", "SHA-256", "Rows", "Accepted", "Rejected"], at: row, numeric: [3, 4, 5])
         row += 1
-        for input in result.inputs {
+        for input in inputs {
             try sheet.write(row: [.text(input.file), .text(DataQualitySheet.encoding(input.encoding)), .code(input.sha256),
                                   .integer(input.rows), .integer(input.accepted), .integer(input.rejected)], at: row)
             row += 1

@@ -15,6 +15,13 @@ public enum XLSXRenderer {
     }
 
     public static func render(_ dashboard: Dashboard, to path: String) throws(XLSXError) {
+        try render(dashboard, to: path, lateInputs: { dashboard.result.inputs })
+    }
+
+    /// `lateInputs` gives the input files' summaries for the Definitions sheet, which is written last, so
+    /// that a caller can work out their digests while the other sheets are written.
+    public static func render(_ dashboard: Dashboard, to path: String,
+                              lateInputs: () -> [InputSummary]) throws(XLSXError) {
         let options = Workbook.Options(temporaryDirectory: directory(of: path))
         try Workbook.write(to: path, options: options) { (workbook: Workbook) throws(XLSXError) in
             try workbook.setProperties(properties(dashboard))
@@ -24,7 +31,7 @@ public enum XLSXRenderer {
             }
             try ExceptionSheets.write(dashboard, to: workbook)
             try DataQualitySheet.write(dashboard, to: workbook)
-            try DefinitionsSheet.write(dashboard, to: workbook)
+            try DefinitionsSheet.write(dashboard, inputs: lateInputs(), to: workbook)
             try summary.activate()
         }
     }
