@@ -53,6 +53,8 @@ public enum NightlyJob {
             stages.append(("  " + stage, seconds(since: stageStart, clock)))
             stageStart = clock.now
         }
+        // Until the render has taken the largest file's digest, its summary has none (null in failed-run.json).
+        manifest.inputs = computed.inputs
         let rows = computed.inputs.reduce(0) { $0 + $1.rows }
         let rejected = computed.inputs.reduce(0) { $0 + $1.rejected }
         let evaluated = seconds(since: start, clock)

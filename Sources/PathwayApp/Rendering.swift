@@ -15,12 +15,15 @@ public enum Rendering {
     /// Every output, and the result with the input files' digests. libxlsxwriter writes only to files, so
     /// the workbook goes through a temporary file in `scratchFolder` (the output folder, under the run
     /// lock) and is published with the others.
+    ///
     /// `leftovers` (the decoded records) are freed on the second core once it has taken the late digests
     /// and rendered the text outputs. (Freed on a third thread from the start, they slowed the digests
     /// down, and the workbook waited for them.)
     static func render(_ result: RunResult, digests: InputDigests, leftovers: DeferredRelease,
                        configuration: Configuration,
                        scratchFolder: String) throws(PathwayError) -> (files: [OutputFile], result: RunResult) {
+        // Built before the late digest is taken: the workbook gets the digests through `lateInputs`, and
+        // the Markdown shows none.
         let dashboard = Dashboard(result: result, authority: configuration.authority,
                                   amberMargin: configuration.amberMargin)
         // The workbook takes longest (zlib): it is written on one core while the other takes the input

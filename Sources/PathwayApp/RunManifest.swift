@@ -49,7 +49,9 @@ struct RunManifest {
                     "rows": .number(String(input.rows)),
                     "accepted": .number(String(input.accepted)),
                     "rejected": .number(String(input.rejected)),
-                    "sha256": .string(input.sha256),
+                    // Empty when the run stopped before the digest was taken (the largest file's is taken
+                    // during the render): null then.
+                    "sha256": input.sha256.isEmpty ? .null : .string(input.sha256),
                 ])
             }),
             "outputs": .array(outputs.sorted(by: CodePoint.less).map(JSONValue.string)),
