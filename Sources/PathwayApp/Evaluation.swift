@@ -72,11 +72,6 @@ public enum Evaluation {
         // (file, part) decodes a part; (file, nil) hashes the file. Hashing runs at about 1.3 GB/s, decoding
         // at a tenth of that: weigh the sizes accordingly.
         var tasks: [(file: Int, part: Int?, weight: Int)] = []
-        for (file, job) in jobs.enumerated() {
-            if !lateDigests.contains(inputs[file].name) { tasks.append((file, nil, inputs[file].bytes.count / 10)) }
-            for part in 0..<job.partCount { tasks.append((file, part, job.size(ofPart: part))) }
-        }
-        tasks.sort { $0.weight != $1.weight ? $0.weight > $1.weight : ($0.file, $0.part ?? -1) < ($1.file, $1.part ?? -1) }
         // Each file's bytes, for its hash, until its last piece is done; with the plans' texts (the same
         // bytes, or their Windows-1252 re-encoding) the only references left once `inputs` is dropped.
         let raw = ConcurrentSlots<InputBytes>(count: inputs.count)
@@ -85,15 +80,19 @@ public enum Evaluation {
         // joins that file at once, while the other core goes on with the other files' parts: joining the
         // halves of contacts.csv took a quarter of a second on one core with the other idle.
         let remaining = ConcurrentSlots<Int>(count: jobs.count)
-        for (file, input) in inputs.enumerated() {
+        for (file, job) in jobs.enumerated() {
+            let input = inputs[file]
+            for part in 0..<job.partCount { tasks.append((file, part, job.size(ofPart: part))) }
             if lateDigests.contains(input.name) {
                 digests.set(file, "")
-                remaining.set(file, jobs[file].partCount)
+                remaining.set(file, job.partCount)
             } else {
+                tasks.append((file, nil, input.bytes.count / 10))
                 raw.set(file, input.bytes)
-                remaining.set(file, jobs[file].partCount + 1)
+                remaining.set(file, job.partCount + 1)
             }
         }
+        tasks.sort { $0.weight != $1.weight ? $0.weight > $1.weight : ($0.file, $0.part ?? -1) < ($1.file, $1.part ?? -1) }
         _ = consume inputs
         let finished = ConcurrentSlots<DecodedAny>(count: jobs.count)
         let schedule = tasks, planned = jobs
