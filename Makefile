@@ -5,6 +5,9 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # Debian packages the build needs (libxlsxwriter links zlib; pkg-config finds it).
 DEB_PACKAGES := libxlsxwriter-dev zlib1g-dev libssl-dev pkg-config
 PATHWAY := .build/release/pathway
+# The Swift runtime and Foundation are linked into the executable: no dynamic binding of their symbols
+# at start-up and direct calls to swift_retain/release (README, "Performance", seventeenth pass).
+RELEASE_FLAGS := -c release --static-swift-stdlib
 
 .PHONY: deps build run test sample check-reports docs clean bench fuzz
 SAMPLE_ARGS := --seed 20260331 --as-of $(AS_OF)
@@ -19,7 +22,7 @@ deps:
 
 ## build: release build of the pathway executable
 build: deps
-	$(SWIFT) build -c release --product pathway
+	$(SWIFT) build $(RELEASE_FLAGS) --product pathway
 
 ## run: compute the sample authority's dashboards into Reports/ (as-of date in SampleData/AS_OF),
 ##      and the data-quality findings of the messy sample into Reports/messy-validation.csv
