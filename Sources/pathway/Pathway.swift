@@ -29,14 +29,19 @@ enum LogFormat: String, ExpressibleByArgument, CaseIterable {
 
 /// Shared between commands: the clock (the only place pathway reads it) and error reporting.
 enum CommandSupport {
-    /// Today's date in the machine's time zone.
+    /// Today's date in the machine's time zone (the C library's `localtime_r`, which reads TZ and
+    /// /etc/localtime: Foundation's `Calendar.current` loaded ICU's calendar data first).
     static func today() -> Day {
-        let parts = Calendar.current.dateComponents([.year, .month, .day], from: Date())
-        return Day(year: parts.year!, month: parts.month!, day: parts.day!)!
+        var now = time(nil), parts = tm()
+        guard localtime_r(&now, &parts) != nil,
+              let day = Day(year: Int(parts.tm_year) + 1900, month: Int(parts.tm_mon) + 1, day: Int(parts.tm_mday))
+        else { preconditionFailure("the C library gives a calendar date for the current time") }
+        return day
     }
 
+    /// Now, as `YYYY-MM-DDTHH:MM:SSZ`.
     static func timestamp() -> String {
-        ISO8601DateFormatter().string(from: Date())
+        UTCTimestamp.string(secondsSince1970: Date().timeIntervalSince1970)
     }
 
     static func parseDay(_ text: String, option: String) throws -> Day {
