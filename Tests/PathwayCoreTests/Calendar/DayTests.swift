@@ -75,6 +75,25 @@ import Testing
         #expect(Day(year: y, month: m, day: dd) == nil)
     }
 
+    /// Every day number from -1 to 33 of every month of years around the leap-year exceptions: valid
+    /// exactly when it is 1 to the month's length (counted here from the months' lengths, not with
+    /// `daysInMonth`), and then it reads back. Guards the shortcut for days up to the 28th.
+    @Test(arguments: [1, 4, 1899, 1900, 1903, 1904, 1999, 2000, 2023, 2024, 2100, 2400, 9999])
+    func validExactlyWithinTheMonth(_ year: Int) {
+        let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+        let lengths = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+        var wrong: [String] = []
+        for month in 1...12 {
+            for day in -1...33 {
+                let made = Day(year: year, month: month, day: day)
+                let valid = day >= 1 && day <= lengths[month - 1]
+                if (made != nil) != valid { wrong.append("\(year)-\(month)-\(day)") }
+                if let made, made.components != (year, month, day) { wrong.append("\(year)-\(month)-\(day) reads back") }
+            }
+        }
+        #expect(wrong.isEmpty, "\(wrong)")
+    }
+
     @Test(arguments: [1, 3, 5, 7, 8, 10, 12])
     func thirtyOneDayMonths(_ month: Int) {
         #expect(Day(year: 2025, month: month, day: 31) != nil)
