@@ -26,7 +26,7 @@ struct Validate: ParsableCommand {
         do {
             let (decoded, configuration) = try NightlyJob.validate(
                 inputFolder: input, configFile: config, holidaysFile: nil, maxRejectedPercent: maxRejected)
-            let summaries = decoded.summaries.sorted { CodePoint.less($0.file, $1.file) }
+            let summaries = decoded.summaries.sorted(by: InputSummary.inFileOrder)
             for s in summaries {
                 print("# \(s.file): \(s.rows) rows, \(s.accepted) accepted, \(s.rejected) rejected (\(s.encoding.rawValue))")
             }

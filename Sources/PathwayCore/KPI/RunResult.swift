@@ -15,7 +15,7 @@ public struct RunResult: Sendable {
     public init(periods: ReportingPeriods, inputs: [InputSummary], findings: [Finding], kpis: [KPIResult],
                 exceptions: ExceptionLists = ExceptionLists(), calendarCoverage: DayRange, calendarSource: String) {
         self.periods = periods
-        self.inputs = inputs.sorted { CodePoint.less($0.file, $1.file) }
+        self.inputs = inputs.sorted(by: InputSummary.inFileOrder)
         self.findings = findings.sorted(by: Finding.inReportOrder)
         self.kpis = kpis
         self.exceptions = exceptions
@@ -26,7 +26,7 @@ public struct RunResult: Sendable {
     /// The same result with other input summaries (the run fills in the files' digests after computing).
     public func with(inputs: [InputSummary]) -> RunResult {
         var copy = self
-        copy.inputs = inputs.sorted { CodePoint.less($0.file, $1.file) }
+        copy.inputs = inputs.sorted(by: InputSummary.inFileOrder)
         return copy
     }
 

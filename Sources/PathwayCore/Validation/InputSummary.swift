@@ -25,6 +25,11 @@ public struct InputSummary: Sendable, Hashable {
                      encoding: encoding, byteCount: byteCount)
     }
 
+    /// The order of the summaries in every output: by file name, code point by code point.
+    public static func inFileOrder(_ a: InputSummary, _ b: InputSummary) -> Bool {
+        CodePoint.less(a.file, b.file)
+    }
+
     /// Rejected rows as a percentage of rows (0 for an empty file).
     public var rejectedPercent: Double { rows == 0 ? 0 : 100 * Double(rejected) / Double(rows) }
 }
