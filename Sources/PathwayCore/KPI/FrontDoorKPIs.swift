@@ -150,7 +150,7 @@ extension KPICatalogue {
                 ], expect: .total(2)),
             ]
         ) { cases, _, acc throws(CalendarError) in
-            try acc.add(cases.contacts, teams: cases.contactTeams, anchorAt: Contact.referralDay(at:)) { _ in .counted }
+            try acc.add(cases.contacts, teams: cases.contactTeams, anchorAt: Contact.referralDay(at:)) { _, _ in .counted }
         },
 
         KPIDefinition(
@@ -175,10 +175,10 @@ extension KPICatalogue {
                 ], expect: .fraction(1, 1)),
             ]
         ) { cases, _, acc throws(CalendarError) in
-            try acc.add(cases.contacts, teams: cases.contactTeams, anchorAt: Contact.referralDay(at:)) { c in
-                let r = Contact.referralDay(at: c)!
-                return cases.hasReferral(ofChild: c.pointee.childID, from: r.adding(-Timescales.reReferralLookBack), before: r)
-                    ? .met : .notMet
+            try acc.add(cases.contacts, teams: cases.contactTeams, anchorAt: Contact.referralDay(at:)) { c, index in
+                // The child's latest referral before r is in the look-back exactly when any one is.
+                guard let previous = cases.previousReferralDay(ofContact: index) else { return .notMet }
+                return previous >= Contact.referralDay(at: c)!.adding(-Timescales.reReferralLookBack) ? .met : .notMet
             }
         },
     ].map { $0.readingContactsInBlocks() }
@@ -200,7 +200,7 @@ extension KPICatalogue {
                 ], expect: example),
             ]
         ) { cases, _, acc throws(CalendarError) in
-            try acc.add(cases.contacts, teams: cases.contactTeams, anchorAt: { $0.pointee.decisionDate }) { c in
+            try acc.add(cases.contacts, teams: cases.contactTeams, anchorAt: { $0.pointee.decisionDate }) { c, _ in
                 guard let recorded = c.pointee.outcome else { return .excluded }
                 return recorded == outcome ? .met : .notMet
             }

@@ -73,11 +73,12 @@ public struct KPIAccumulator: Sendable {
 
     /// `add` for KPIs whose closures would otherwise copy each record (retaining its Strings): the
     /// closures get the record's address and read only the fields they need. Measured with callgrind,
-    /// three front-door KPIs copied every contact through the by-value form.
+    /// three front-door KPIs copied every contact through the by-value form. `classify` also gets the
+    /// record's index in `records`, for what the link stage keeps by index.
     @inline(__always)
     public mutating func add<Record>(
         _ records: [Record], teams: TeamSlots, anchorAt anchor: (UnsafePointer<Record>) -> Day?,
-        classifyAt classify: (UnsafePointer<Record>) throws(CalendarError) -> KPIOutcome?
+        classifyAt classify: (UnsafePointer<Record>, Int) throws(CalendarError) -> KPIOutcome?
     ) throws(CalendarError) {
         precondition(teams.slots.count == records.count, "the team slots belong to these records")
         let scope = periods.scope, window = periods.window
@@ -86,7 +87,8 @@ public struct KPIAccumulator: Sendable {
             guard let base = buffer.baseAddress else { return }
             for index in rows(of: buffer) {
                 let record = base + index
-                guard let day = anchor(record), scope.contains(day), let outcome = try classify(record) else { continue }
+                guard let day = anchor(record), scope.contains(day), let outcome = try classify(record, index)
+                else { continue }
                 if window.contains(day) {
                     headline.add(outcome)
                     teamTallies[Int(teams.slots[index])].add(outcome)

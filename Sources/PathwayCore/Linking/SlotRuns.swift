@@ -29,6 +29,15 @@ struct SlotRuns<Value: Sendable>: Sendable {
         values[starts[slot]..<starts[slot + 1]]
     }
 
+    /// Calls `body` with each slot's run, in slot order (without an `ArraySlice` per slot).
+    func forEachRun(_ body: (UnsafeBufferPointer<Value>) -> Void) {
+        values.withUnsafeBufferPointer { values in
+            for slot in 0..<slotCount {
+                body(UnsafeBufferPointer(rebasing: values[starts[slot]..<starts[slot + 1]]))
+            }
+        }
+    }
+
     /// Sorts each run of two or more values on its own.
     mutating func sortEachRun(by areInIncreasingOrder: (Value, Value) -> Bool) {
         for slot in 0..<slotCount where starts[slot + 1] - starts[slot] > 1 {

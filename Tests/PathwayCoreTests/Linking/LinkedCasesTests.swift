@@ -52,27 +52,54 @@ import PathwayTestSupport
         }
     }
 
-    @Test func hasReferral() {
-        func referral(_ id: String, _ child: String, decision: String? = nil, referral: String? = nil,
-                      outcome: ContactOutcome = .referral) -> Contact {
-            Contact(id: id, childID: child, contactDate: d("2024-01-01"), decisionDate: decision.map(d),
-                    outcome: outcome, referralDate: referral.map(d))
+    private func referral(_ id: String, _ child: String, decision: String? = nil, referral: String? = nil,
+                          outcome: ContactOutcome = .referral) -> Contact {
+        Contact(id: id, childID: child, contactDate: d("2024-01-01"), decisionDate: decision.map(d),
+                outcome: outcome, referralDate: referral.map(d))
+    }
+
+    @Test func previousReferralDay() {
+        let contacts = [
+            referral("0", "A", decision: "2025-03-10"),
+            referral("1", "A", decision: "2025-01-01", referral: "2025-06-01"),    // referral_date wins
+            referral("2", "A", decision: "2025-09-01", outcome: .earlyHelp),       // not a referral
+            referral("3", "A"),                                                    // undated
+            referral("4", "B", decision: "2025-03-10"),                            // B's first
+            referral("5", "A", referral: "2025-06-01"),                            // same day as 1
+            referral("6", "A", decision: "2025-03-10"),                            // same day as A's first
+            referral("7", "A", decision: "2025-12-01"),
+            referral("8", "a", decision: "2025-12-02"),                            // another child (case)
+        ]
+        let cases = linked(contacts: contacts)
+        let expected: [String?] = [nil, "2025-03-10", nil, nil, nil, "2025-03-10", nil, "2025-06-01", nil]
+        for index in contacts.indices {
+            #expect(cases.previousReferralDay(ofContact: index) == expected[index].map(d), "contact \(index)")
         }
-        let cases = linked(contacts: [
-            referral("1", "A", decision: "2025-03-10"),
-            referral("2", "A", decision: "2025-01-01", referral: "2025-06-01"),    // referral_date wins
-            referral("3", "A", decision: "2025-09-01", outcome: .earlyHelp),       // not a referral
-            referral("4", "A"),                                                    // undated
-            referral("5", "B", decision: "2025-03-10"),
-        ])
-        #expect(cases.hasReferral(ofChild: "A", from: d("2025-03-10"), before: d("2025-03-11")))   // from inclusive
-        #expect(!cases.hasReferral(ofChild: "A", from: d("2025-03-11"), before: d("2025-06-01")))  // before exclusive
-        #expect(cases.hasReferral(ofChild: "A", from: d("2025-03-11"), before: d("2025-06-02")))
-        #expect(!cases.hasReferral(ofChild: "A", from: d("2024-12-01"), before: d("2025-01-02")))  // decision not used
-        #expect(!cases.hasReferral(ofChild: "A", from: d("2025-08-01"), before: d("2025-12-31")))  // early help
-        #expect(!cases.hasReferral(ofChild: "C", from: d("2000-01-01"), before: d("2030-01-01")))
-        #expect(cases.hasReferral(ofChild: "B", from: d("2000-01-01"), before: d("2030-01-01")))
-        #expect(!cases.hasReferral(ofChild: "A", from: d("2025-03-10"), before: d("2025-03-10")))  // empty range
+    }
+
+    /// Against the definition, for random histories: the latest referral day r′ of the same child with
+    /// r′ < r, for every dated referral r (and nil for every other contact).
+    @Test(arguments: [1, 2, 3, 4, 5] as [UInt64])
+    func previousReferralDayMatchesTheDefinition(seed: UInt64) {
+        var random = SeededRandom(seed: seed)
+        let outcomes: [ContactOutcome] = [.referral, .referral, .earlyHelp, .nfa, .other]
+        let contacts = (0..<400).map { index in
+            let day = { "2025-0\(1 + random.below(3))-1\(random.below(3))" }
+            return referral("c\(index)", "child\(random.below(40))",
+                            decision: random.chance(percent: 80) ? day() : nil,
+                            referral: random.chance(percent: 50) ? day() : nil,
+                            outcome: random.pick(outcomes))
+        }
+        let cases = linked(contacts: contacts)
+        var checked = 0
+        for (index, contact) in contacts.enumerated() {
+            let expected = contact.referralDay.flatMap { r in
+                contacts.filter { $0.childID == contact.childID }.compactMap(\.referralDay).filter { $0 < r }.max()
+            }
+            #expect(cases.previousReferralDay(ofContact: index) == expected, "seed \(seed), contact \(index)")
+            if expected != nil { checked += 1 }
+        }
+        #expect(checked > 50, "the histories repeat children's referrals")
     }
 
     @Test func hadPlan() {
