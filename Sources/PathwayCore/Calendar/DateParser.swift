@@ -14,7 +14,7 @@ public enum DateParser {
     @inline(__always)
     public static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> Day? {
         // Most dates in the exports are exactly `YYYY-MM-DD`.
-        if bytes.count == 10, let day = isoDay(bytes) { return day }
+        if let day = isoDay(bytes) { return day }
         return parseAnyForm(bytes)
     }
 
@@ -23,6 +23,7 @@ public enum DateParser {
     /// general reader took about 100 instructions for each.
     @inline(__always)
     static func isoDay(_ b: UnsafeBufferPointer<UInt8>) -> Day? {
+        guard b.count == 10 else { return nil }
         let zero = UInt8(ascii: "0"), dash = UInt8(ascii: "-")
         let y0 = b[0] &- zero, y1 = b[1] &- zero, y2 = b[2] &- zero, y3 = b[3] &- zero
         let m0 = b[5] &- zero, m1 = b[6] &- zero, d0 = b[8] &- zero, d1 = b[9] &- zero

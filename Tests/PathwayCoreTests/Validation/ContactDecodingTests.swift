@@ -77,6 +77,30 @@ import Testing
         #expect(file.summary.rejected == 0)
     }
 
+    /// The date accessors read a plain `YYYY-MM-DD` themselves and hand every other text to the one
+    /// parser: each text read as contact_date (required) and as decision_date (optional) gives what
+    /// `DateParser.parse` gives, and the finding its column's rule asks for.
+    @Test(arguments: [
+        ("2025-03-04", "2025-03-04"), ("2024-02-29", "2024-02-29"), (" 2025-03-04\t", "2025-03-04"),
+        ("4/3/2025", "2025-03-04"), ("04/03/2025", "2025-03-04"), ("2025-03-04T10:00", "2025-03-04"),
+        ("2025-03-04 10:00:59", "2025-03-04"), ("2025-02-29", nil), ("2025-13-01", nil), ("2025-00-10", nil),
+        ("2025-03-00", nil), ("0000-03-04", nil), ("2025-3-04", nil), ("2025/03/04", nil), ("2025-03-04T25:00", nil),
+        ("20250304", nil), ("2025-03-4 ", nil), ("", nil),
+    ] as [(String, String?)])
+    func datesThroughBothAccessors(_ text: String, _ expected: String?) throws {
+        let day = expected.map { d($0) }
+        #expect(DateParser.parse(text.trimmingCharacters(in: [" ", "\t"])) == day)
+        let optional = try decode(["c1,A,2025-01-05,School,,,,,\(text),,,,"])
+        #expect(optional.records.first?.decisionDate == day)
+        let blank = text.allSatisfy { $0 == " " || $0 == "\t" }
+        #expect(optional.findings.map(\.rule) == (day == nil && !blank ? [.unparseableOptionalDate] : []))
+        let required = try decode(["c1,A,\(text),School,,,,,,,,,"])
+        #expect(required.records.first?.contactDate == day)
+        let rule: ValidationRule = blank ? .missingRequiredValue : .unparseableRequiredDate
+        #expect(required.findings.map(\.rule) == (day == nil ? [rule] : []))
+        #expect(required.findings.allSatisfy { $0.column == "contact_date" })
+    }
+
     @Test func optionalDatesUnparseableAreBlankWithWarnings() throws {
         let file = try decode(["c1,A,2025-01-05,School,,45000,2025-1-5,05/13/2025,31/02/2025,,,,1/1/15"])
         let c = try #require(file.records.first)
