@@ -77,10 +77,13 @@ enum FileSystem {
         }
         let slot = MappedFiles.register(base: UnsafeRawPointer(base), count: count, path: path)
         nonisolated(unsafe) let mapped = base
-        let bytes = InputBytes(unsafeBase: UnsafeRawPointer(base), count: count) {
+        // Pages the decoder is done with leave resident memory; read again, they come back from the page cache.
+        let bytes = InputBytes(unsafeBase: UnsafeRawPointer(base), count: count, doneReading: { range in
+            MemoryPages.giveBack(UnsafeRawPointer(mapped) + range.lowerBound, count: range.count)
+        }, release: {
             MappedFiles.unregister(slot)
             munmap(mapped, count)
-        }
+        })
         return (bytes, version, file)
     }
 

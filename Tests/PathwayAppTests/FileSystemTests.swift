@@ -123,6 +123,45 @@ struct FileSystemTests {
         #expect(Array(mapped.bytes) == (try FileSystem.readFile(AppFixtures.small + "/contacts.csv")))
     }
 
+    /// Resident kilobytes of this process's mapping that starts at `address` (/proc/self/smaps), nil if none.
+    static func residentKB(ofMappingAt address: UInt) throws -> Int? {
+        // Read to the end: /proc files report a size of 0.
+        let handle = try #require(FileHandle(forReadingAtPath: "/proc/self/smaps"))
+        defer { try? handle.close() }
+        let smaps = String(decoding: try handle.readToEnd() ?? Data(), as: UTF8.self)
+        var inMapping = false
+        for line in smaps.split(separator: "\n") {
+            if let dash = line.firstIndex(of: "-"), let start = UInt(line[..<dash], radix: 16) {
+                inMapping = start == address
+            } else if inMapping, line.hasPrefix("Rss:") {
+                return Int(line.split(separator: " ")[1])
+            }
+        }
+        return nil
+    }
+
+    /// The decoder tells a mapped file which bytes it is done with (`InputBytes.doneReading`): their pages
+    /// must leave the process's resident memory (the run's peak RSS) and still read back the same bytes.
+    @Test("pages of a mapped file the reader is done with leave resident memory and still read back the same")
+    func doneReadingGivesPagesBack() throws {
+        let page = MemoryPages.size
+        let bytes = Self.randomBytes(64 * page + 100)
+        let folder = try TemporaryDirectory()
+        let path = folder.file("input.csv")
+        try FileSystem.writeFile(path, bytes)
+        let mapped = try FileSystem.mapFile(path).bytes
+        let address = mapped.withUnsafeBufferPointer { UInt(bitPattern: $0.baseAddress) }
+        #expect(Array(mapped) == bytes)
+        let touched = try #require(try Self.residentKB(ofMappingAt: address))
+        #expect(touched == 65 * page / 1_024)
+        // The middle 32 pages, from a byte inside page 16 to one inside page 48: pages 17 to 47 go.
+        mapped.doneReading((16 * page + 1)..<(48 * page + 1))
+        #expect(try Self.residentKB(ofMappingAt: address) == (65 - 31) * page / 1_024)
+        mapped.doneReading(0..<mapped.count)
+        #expect(try Self.residentKB(ofMappingAt: address) == page / 1_024, "only the last, partial page stays")
+        #expect(Array(mapped) == bytes)
+    }
+
     @Test("a mapped input that another program truncates ends the run with exit 66 and one line naming it")
     func truncatedWhileMapped() async throws {
         let result = try await #require(processExitsWith: .exitCode(66), observing: [\.standardErrorContent]) {

@@ -8,15 +8,19 @@
 ///
 /// The bytes never move: a pointer from `withUnsafeBufferPointer` stays valid for as long as a copy of
 /// the buffer is held (`CSVReader` keeps one and reads through the pointer). The memory is given back
-/// (`release`) when the last copy goes.
+/// (`release`) when the last copy goes; a mapped file's pages already read leave resident memory earlier
+/// (`doneReading`), while they can still be read.
 public struct InputBytes: RandomAccessCollection, Sendable {
     private let owner: Owner
     public let count: Int
 
     /// Takes over `count` bytes at `base`, valid until `release` is called (once, when the last copy goes).
-    public init(unsafeBase base: UnsafeRawPointer?, count: Int, release: @escaping @Sendable () -> Void) {
+    /// `doneReading`, when given, is told of byte ranges that will probably not be read again
+    /// (`doneReading(_:)`); it must leave them readable, with the same bytes.
+    public init(unsafeBase base: UnsafeRawPointer?, count: Int,
+                doneReading: (@Sendable (Range<Int>) -> Void)? = nil, release: @escaping @Sendable () -> Void) {
         precondition(count >= 0 && (base != nil || count == 0), "InputBytes needs memory for its bytes")
-        owner = Owner(base: base?.assumingMemoryBound(to: UInt8.self), release: release)
+        owner = Owner(base: base?.assumingMemoryBound(to: UInt8.self), doneReading: doneReading, release: release)
         self.count = count
     }
 
@@ -40,6 +44,15 @@ public struct InputBytes: RandomAccessCollection, Sendable {
         }
     }
 
+    /// Says that `range` will probably not be read again, so that memory which can be read back at any
+    /// time gives it up: a mapped file's pages leave resident memory (reading them again maps them again
+    /// from the page cache). Bytes held in memory of their own (arrays) are kept: they are the only copy.
+    public func doneReading(_ range: Range<Int>) {
+        precondition(range.lowerBound >= 0 && range.upperBound <= count, "InputBytes range out of bounds")
+        guard !range.isEmpty else { return }
+        owner.doneReading?(range)
+    }
+
     public var startIndex: Int { 0 }
     public var endIndex: Int { count }
 
@@ -55,10 +68,13 @@ public struct InputBytes: RandomAccessCollection, Sendable {
     /// Holds the memory; gives it back when the last `InputBytes` that shares it goes.
     private final class Owner: @unchecked Sendable {
         let base: UnsafePointer<UInt8>?
+        let doneReading: (@Sendable (Range<Int>) -> Void)?
         let release: @Sendable () -> Void
 
-        init(base: UnsafePointer<UInt8>?, release: @escaping @Sendable () -> Void) {
+        init(base: UnsafePointer<UInt8>?, doneReading: (@Sendable (Range<Int>) -> Void)?,
+             release: @escaping @Sendable () -> Void) {
             self.base = base
+            self.doneReading = doneReading
             self.release = release
         }
 

@@ -14,12 +14,14 @@ public enum FileDecoder {
                    parallelThreshold: parallel ? minimumParallelBytes : nil)
     }
 
-    /// `parallelThreshold`: split bodies of at least this many bytes (tests use 0 to split small files).
+    /// `parallelThreshold`: split bodies of at least this many bytes (tests use 0 to split small files);
+    /// `doneReadingStep` as for `Plan`.
     static func decode<Record: DecodableRecord>(
         _: Record.Type, raw: InputBytes, fileName: String, options: DecodingOptions, sha256: String?,
-        parallelThreshold: Int?
+        parallelThreshold: Int?, doneReadingStep: Int = defaultDoneReadingStep
     ) throws(SchemaError) -> DecodedFile<Record> {
-        let plan = try Plan<Record>(raw: raw, fileName: fileName, options: options, parallelThreshold: parallelThreshold)
+        let plan = try Plan<Record>(raw: raw, fileName: fileName, options: options, parallelThreshold: parallelThreshold,
+                                    doneReadingStep: doneReadingStep)
         var parts: [Chunk<Record>] = []
         if plan.partCount == 2 {
             // Two halves on two cores.
@@ -47,12 +49,17 @@ public enum FileDecoder {
         let parts: [Range<Int>]
         /// The physical line the body (the first part) starts on.
         let bodyLine: Int
+        /// Bytes read between two `InputBytes.doneReading` calls.
+        let doneReadingStep: Int
 
         /// Reads the header. With a `parallelThreshold`, a body of at least that many bytes is cut in two
         /// at the start of a physical line near its middle. `checkedUTF8`: whether the caller found the
-        /// file valid UTF-8 (`SourceDecoder.decode(_:checkedValid:)`); nil to check it here.
+        /// file valid UTF-8 (`SourceDecoder.decode(_:checkedValid:)`); nil to check it here. Every
+        /// `doneReadingStep` bytes, a part tells the bytes (`InputBytes.doneReading`) that it is done with
+        /// the records before.
         public init(raw: InputBytes, fileName: String, options: DecodingOptions, parallelThreshold: Int?,
-                    checkedUTF8: Bool? = nil) throws(SchemaError) {
+                    checkedUTF8: Bool? = nil, doneReadingStep: Int = defaultDoneReadingStep) throws(SchemaError) {
+            precondition(doneReadingStep > 0, "a part reads at least one byte between two calls")
             let text = checkedUTF8.map { SourceDecoder.decode(raw, checkedValid: $0) } ?? SourceDecoder.decode(raw)
             var reader = CSVReader(text: text)
             var record = CSVRecord()
@@ -81,6 +88,7 @@ public enum FileDecoder {
                 parts = [body]
             }
             self.bodyLine = reader.nextLine
+            self.doneReadingStep = doneReadingStep
             self.text = text
             self.header = header
             self.fileName = fileName
@@ -107,7 +115,7 @@ public enum FileDecoder {
             let bytes = part == 0 ? parts[parts.count - 1].upperBound - parts[0].lowerBound : range.count
             return decodeChunk(Record.self, CSVReader(text: text, range: range, line: line),
                                header: header, fileName: fileName, options: options, trackOutcomes: part == 1,
-                               expectedRecords: bytes / 100)
+                               expectedRecords: bytes / 100, doneReadingStep: doneReadingStep)
         }
 
         /// Joins the decoded parts (in order) into the file's result. Consuming: once no part has to be
@@ -123,7 +131,7 @@ public enum FileDecoder {
                 let body = parts[0].lowerBound..<parts[1].upperBound
                 chunks = [decodeChunk(Record.self, CSVReader(text: text, range: body, line: bodyLine),
                                       header: header, fileName: fileName, options: options, trackOutcomes: false,
-                                      expectedRecords: body.count / 100)]
+                                      expectedRecords: body.count / 100, doneReadingStep: doneReadingStep)]
             }
             let header = self.header, fileName = self.fileName, findings = self.findings
             let encoding = text.encoding, byteCount = self.byteCount
@@ -180,7 +188,7 @@ public enum FileDecoder {
     @_specialize(where Record == CaseAudit)
     static func decodeChunk<Record: DecodableRecord>(
         _: Record.Type, _ reader: CSVReader, header: HeaderMatch<Record.Column>, fileName: String,
-        options: DecodingOptions, trackOutcomes: Bool, expectedRecords: Int
+        options: DecodingOptions, trackOutcomes: Bool, expectedRecords: Int, doneReadingStep: Int
     ) -> Chunk<Record> {
         var reader = reader
         var record = CSVRecord()
@@ -196,7 +204,16 @@ public enum FileDecoder {
         let text = reader.text
         return text.bytes.withUnsafeBufferPointer { bytes in
         var row = RowDecoder(bytes: bytes, header: header, file: fileName, options: options)
-        while reader.next(&record) {
+        // The bytes before the next record are not read again (short of the rare second reading of a
+        // file cut inside a quoted field): every `doneReadingStep` bytes they are let go, so that a mapped
+        // file's pages leave resident memory as its records arrive instead of adding to them.
+        var readUpTo = reader.nextPosition
+        while true {
+            if reader.nextPosition &- readUpTo >= doneReadingStep {
+                text.bytes.doneReading(readUpTo..<reader.nextPosition)
+                readUpTo = reader.nextPosition
+            }
+            guard reader.next(&record) else { break }
             chunk.rows += 1
             if let malformation = record.malformation {
                 chunk.rejected += 1
@@ -249,6 +266,7 @@ public enum FileDecoder {
                 preconditionFailure("a record that did not decode must have reported an error")
             }
         }
+        text.bytes.doneReading(readUpTo..<reader.nextPosition)
         chunk.acceptedIDs = acceptedIDs
         chunk.laterRecords = laterRecords
         chunk.endLine = reader.nextLine
@@ -348,6 +366,10 @@ public enum FileDecoder {
 
     /// Files smaller than this are read in one pass.
     public static let minimumParallelBytes = 4 << 20
+
+    /// `Plan`'s `doneReadingStep` unless told otherwise: at most 4 MB of a part's bytes it has read stay
+    /// resident (a thousand pages, let go in one call).
+    public static let defaultDoneReadingStep = 4 << 20
 
     private static func malformed<Column>(_ malformation: CSVMalformation, record: CSVRecord,
                                           header: HeaderMatch<Column>, file: String) -> Finding {

@@ -20,6 +20,54 @@ struct FileDecoderChunkTests {
         #expect(two.records == one.records, "\(name): records", sourceLocation: sourceLocation)
         #expect(two.findings == one.findings, "\(name): findings", sourceLocation: sourceLocation)
         #expect(two.summary == one.summary, "\(name): counts", sourceLocation: sourceLocation)
+        try sameWhileLettingGo(type, raw, name, one: one, sourceLocation: sourceLocation)
+    }
+
+    /// Byte ranges an `InputBytes` was told it is done with, from both halves' cores.
+    final class DoneRanges: @unchecked Sendable {
+        private let lock = NSLock()
+        private var ranges: [Range<Int>] = []
+        func add(_ range: Range<Int>) { lock.withLock { ranges.append(range) } }
+        var all: [Range<Int>] { lock.withLock { ranges } }
+    }
+
+    /// Told after every record (`doneReadingStep` 1) and after every 37 bytes, the bytes hear of each
+    /// byte of the body once, in ranges that do not overlap, unless a cut inside a quoted field made the
+    /// file be read again in one pass; and the result is the one-pass result. (`doneReading` must not
+    /// change what is read: a mapped file's pages come back from the page cache.)
+    static func sameWhileLettingGo<Record: DecodableRecord & Equatable>(
+        _ type: Record.Type, _ raw: [UInt8], _ name: String, one: DecodedFile<Record>,
+        sourceLocation: SourceLocation
+    ) throws {
+        let memory = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(raw.count, 1))
+        _ = memory.initialize(from: raw)
+        nonisolated(unsafe) let owned = memory
+        for step in [1, 37] {
+            let done = DoneRanges()
+            let bytes = InputBytes(unsafeBase: UnsafeRawPointer(memory.baseAddress), count: raw.count,
+                                   doneReading: { done.add($0) }, release: {})
+            let plan = try FileDecoder.Plan<Record>(raw: bytes, fileName: name, options: DecodingOptions(),
+                                                    parallelThreshold: 0)
+            // The plan's text is these bytes only when the file is UTF-8 (Windows-1252 is re-encoded into an array).
+            let body = plan.text.encoding == .utf8 ? plan.parts[0].lowerBound..<raw.count : 0..<0
+            let two = try FileDecoder.decode(type, raw: bytes, fileName: name, options: DecodingOptions(), sha256: "",
+                                             parallelThreshold: 0, doneReadingStep: step)
+            #expect(two.records == one.records, "\(name), step \(step): records", sourceLocation: sourceLocation)
+            #expect(two.findings == one.findings, "\(name), step \(step): findings", sourceLocation: sourceLocation)
+            #expect(two.summary == one.summary, "\(name), step \(step): counts", sourceLocation: sourceLocation)
+            let ranges = done.all.sorted { $0.lowerBound < $1.lowerBound }
+            #expect(ranges.allSatisfy { !$0.isEmpty && body.contains($0.lowerBound) && $0.upperBound <= body.upperBound },
+                    "\(name), step \(step): ranges inside the body", sourceLocation: sourceLocation)
+            let readAgain = zip(ranges, ranges.dropFirst()).contains { $0.upperBound > $1.lowerBound }
+            if !readAgain {
+                #expect(ranges.reduce(0) { $0 + $1.count } == body.count,
+                        "\(name), step \(step): every byte of the body once", sourceLocation: sourceLocation)
+            } else {
+                // Read again in one pass: the first part ended inside a quoted field.
+                #expect(ranges.first?.lowerBound == body.lowerBound, sourceLocation: sourceLocation)
+            }
+        }
+        owned.deallocate()
     }
 
     @Test("the messy sample files (every finding kind, CRLF, a BOM, Windows-1252)")

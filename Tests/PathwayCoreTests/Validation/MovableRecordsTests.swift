@@ -25,8 +25,11 @@ struct MovableRecordsTests {
 
     static func alive() -> Int { Tracked.alive.get(0) ?? 0 }
 
-    @Test("moved onto an array in order, through growth, each record kept once", arguments: [0, 1, 15, 16, 17, 100, 1000])
-    func movesInOrder(count: Int) {
+    /// `step` is how many records are moved between two give-backs of their pages (a record here is 24
+    /// bytes, so only the larger counts give whole pages back): the records must arrive all the same.
+    @Test("moved onto an array in order, through growth, each record kept once",
+          arguments: [0, 1, 15, 16, 17, 100, 1000, 5000], [1, 7, 171, Int.max])
+    func movesInOrder(count: Int, step: Int) {
         let before = Self.alive()
         do {
             var array = (0..<3).map { Record(id: "first-\($0)", tracked: Tracked(-$0 - 1)) }
@@ -36,7 +39,7 @@ struct MovableRecordsTests {
             #expect(later.count == count)
             #expect(later.map(\.tracked.value) == Array(0..<count))
             #expect(Self.alive() == before + 3 + count)
-            later.moveAll(into: &array)
+            later.moveAll(into: &array, step: step)
             #expect(later.isEmpty)
             #expect(array.map(\.id) == (0..<3).map { "first-\($0)" } + (0..<count).map { "later-\($0)" })
             #expect(array.map(\.tracked.value) == [-1, -2, -3] + Array(0..<count))
@@ -46,6 +49,24 @@ struct MovableRecordsTests {
             for index in array.indices { #expect(isKnownUniquelyReferenced(&array[index].tracked)) }
         }
         #expect(Self.alive() == before)
+    }
+
+    @Test("the pages of the records moved so far are given back every step")
+    func movedPagesGivenBack() {
+        let page = MemoryPages.size, perPage = page / MemoryLayout<Int>.stride
+        let later = MovableRecords<Int>(capacity: 8 * perPage)
+        for index in 0..<(8 * perPage) { later.append(index) }
+        var array: [Int] = []
+        // Two steps of four pages' worth each (the storage need not start on a page).
+        later.moveAll(into: &array, step: 4 * perPage)
+        #expect(array == Array(0..<(8 * perPage)))
+        let base = later.storageAddress
+        for half in 0..<2 {
+            let pages = MemoryPages.inner(UInt(bitPattern: base) + UInt(half * 4 * page), 4 * page)
+            #expect(pages.count >= 3 * page)
+            let start = UnsafeRawPointer(bitPattern: pages.lowerBound)!
+            #expect(MemoryPagesTests.resident(start, pages: pages.count / page).allSatisfy { !$0 }, "half \(half)")
+        }
     }
 
     @Test("records never moved are freed with the buffer")
