@@ -70,7 +70,7 @@ enum FileSystem {
         let count = Int(info.st_size)
         let kept = dup(fd)
         guard kept >= 0 else { throw SystemError.current() }
-        let file = OpenFile(descriptor: kept, size: count)
+        let file = OpenFile(descriptor: kept, size: count, path: path)
         guard count > 0 else { return (InputBytes([]), version, file) }
         guard let base = mmap(nil, count, PROT_READ, MAP_PRIVATE, fd, 0), base != UnsafeMutableRawPointer(bitPattern: -1) else {
             throw SystemError.current()
@@ -161,17 +161,53 @@ final class OpenFile: Sendable {
     private let descriptor: Int32
     /// The size when it was opened: the bytes the mapping showed.
     let size: Int
+    /// For the message when the file shrinks while it is mapped again (`MappedFiles`).
+    let path: String
 
-    init(descriptor: Int32, size: Int) {
+    init(descriptor: Int32, size: Int, path: String) {
         self.descriptor = descriptor
         self.size = size
+        self.path = path
     }
 
     deinit { close(descriptor) }
 
-    /// Reads the first `size` bytes again, in pieces of at most `piece` bytes handed to `body` in order
-    /// (one buffer, reused). A file that has become shorter is ENODATA.
+    /// Reads the first `size` bytes again, in pieces of at most `piece` bytes handed to `body` in order.
+    /// A file that has become shorter is ENODATA (one that shrinks while it is read ends the process as
+    /// a shrunk input mapping does, `MappedFiles`).
+    ///
+    /// The file is mapped again and each piece's pages are given back once `body` has read them, so that
+    /// they do not add to resident memory. Reading with `pread` instead copied every byte: at 1M children,
+    /// 30 ms of the render's second core, which the workbook then waited for. If it cannot be mapped, it
+    /// is read with `pread` into one reused buffer.
     func readAgain(piece: Int = 1 << 20, _ body: (UnsafeRawBufferPointer) -> Void) throws(SystemError) {
+        precondition(piece > 0, "pieces of at least one byte")
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { throw SystemError.current() }
+        guard Int(info.st_size) >= size else { throw SystemError(code: ENODATA) }
+        guard size > 0 else { return }
+        guard let base = mmap(nil, size, PROT_READ, MAP_PRIVATE, descriptor, 0),
+              base != UnsafeMutableRawPointer(bitPattern: -1) else {
+            try readWithPread(piece: piece, body)
+            return
+        }
+        let slot = MappedFiles.register(base: UnsafeRawPointer(base), count: size, path: path)
+        defer {
+            MappedFiles.unregister(slot)
+            munmap(base, size)
+        }
+        _ = madvise(base, size, MADV_SEQUENTIAL)
+        var offset = 0
+        while offset < size {
+            let count = min(piece, size - offset)
+            body(UnsafeRawBufferPointer(start: base + offset, count: count))
+            MemoryPages.giveBack(UnsafeRawPointer(base + offset), count: count)
+            offset += count
+        }
+    }
+
+    /// `readAgain` through `pread`, into one reused buffer.
+    func readWithPread(piece: Int = 1 << 20, _ body: (UnsafeRawBufferPointer) -> Void) throws(SystemError) {
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: max(1, min(piece, size)), alignment: 64)
         defer { buffer.deallocate() }
         var offset = 0

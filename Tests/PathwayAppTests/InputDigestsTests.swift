@@ -28,15 +28,39 @@ struct InputDigestsTests {
     func readAgainInPieces(size: Int, piece: Int) throws {
         let (folder, _, bytes, input) = try Self.mapped(size: size)
         _ = folder
-        var read: [UInt8] = []
-        var pieces = 0
-        try #require(input.openFile).readAgain(piece: piece) { part in
-            #expect(part.count <= piece && part.count > 0)
-            read += part
-            pieces += 1
+        let file = try #require(input.openFile)
+        // Mapped again (as runs read it), then through pread (when it cannot be mapped).
+        for mapped in [true, false] {
+            var read: [UInt8] = []
+            var pieces = 0
+            let body = { (part: UnsafeRawBufferPointer) in
+                #expect(part.count <= piece && part.count > 0)
+                read += part
+                pieces += 1
+            }
+            if mapped { try file.readAgain(piece: piece, body) } else { try file.readWithPread(piece: piece, body) }
+            #expect(read == bytes, "mapped: \(mapped)")
+            #expect(pieces == (size + piece - 1) / piece, "mapped: \(mapped)")
         }
-        #expect(read == bytes)
-        #expect(pieces == (size + piece - 1) / piece)
+    }
+
+    @Test("read again mapped, the pieces already read leave resident memory")
+    func readAgainGivesPagesBack() throws {
+        let size = 8 << 20, piece = 1 << 16
+        let (folder, _, bytes, input) = try Self.mapped(size: size)
+        _ = folder
+        var offset = 0, largest = 0
+        var same = true
+        try #require(input.openFile).readAgain(piece: piece) { part in
+            same = same && part.elementsEqual(bytes[offset..<(offset + part.count)])
+            let base = UInt(bitPattern: part.baseAddress!) - UInt(offset)
+            largest = max(largest, (try? FileSystemTests.residentKB(ofMappingAt: base)) ?? Int.max)
+            offset += part.count
+        }
+        #expect(same && offset == size)
+        // The piece being read and what the kernel maps with it (a whole 2 MB folio of the page cache, on
+        // some file systems); not all of the 8 MB, as without giving the pieces back.
+        #expect(largest <= 4 << 10, "largest resident: \(largest) kB")
     }
 
     @Test("the digest of a file read again agrees with the digest of its bytes, around the piece size",
