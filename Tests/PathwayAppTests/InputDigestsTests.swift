@@ -98,6 +98,24 @@ struct InputDigestsTests {
         _ = folder
     }
 
+    @Test("a file truncated while its digest is being read ends the process with exit 66 and one line naming it")
+    func truncatedWhileHashed() async throws {
+        let result = try await #require(processExitsWith: .exitCode(66), observing: [\.standardErrorContent]) {
+            let (folder, path, _, input) = try InputDigestsTests.mapped(size: 3 * (1 << 16))
+            var pieces = 0
+            try #require(input.openFile).readAgain(piece: 1 << 16) { part in
+                pieces += 1
+                if pieces == 1 { truncate(path, 0) } else { _ = part[0] }
+            }
+            Issue.record("reading a truncated file mapped again did not stop the process (\(pieces) pieces)")
+            _ = folder
+        }
+        let message = String(decoding: result.standardErrorContent, as: UTF8.self)
+        #expect(message.hasPrefix("pathway: input file '"))
+        #expect(message.contains("/contacts.csv' became shorter while it was being read"))
+        #expect(message.hasSuffix("\n") && message.filter { $0 == "\n" }.count == 1)
+    }
+
     @Test("the digests are worked out once: the file is not read again on the second request")
     func keptOnceWorkedOut() throws {
         let (folder, path, bytes, input) = try Self.mapped(size: 10_000)
