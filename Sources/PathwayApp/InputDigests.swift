@@ -9,9 +9,9 @@ import PathwayCore
 /// cells before its last sheet against 0.17 s for contacts.csv's 183 MB; the other files took 0.05 s
 /// more, which the workbook then waited for). So the largest file is hashed late (`lateFiles`): the
 /// render stage asks for its digest first on its second core, and the workbook asks only when it writes
-/// its last sheet. The other files are hashed while they are decoded. A mapped file is read again from
-/// its open descriptor (`OpenFile`: the same inode, from the page cache, a piece at a time, so its bytes
-/// need not stay in memory meanwhile); bytes made in memory are hashed where they are.
+/// its last sheet. The other files are hashed while they are decoded. A mapped file is mapped again
+/// through its open descriptor (`OpenFile.readAgain`: the same inode, from the page cache, a piece at a
+/// time, so its bytes need not stay in memory meanwhile); bytes made in memory are hashed where they are.
 final class InputDigests: @unchecked Sendable {
     /// The files to hash late: the largest (by name when sizes tie), when there is any.
     static func lateFiles(_ inputs: borrowing [LoadedInput]) -> Set<String> {
@@ -27,7 +27,7 @@ final class InputDigests: @unchecked Sendable {
     }
 
     private enum Source {
-        case file(OpenFile, path: String)
+        case file(OpenFile)
         case bytes(InputBytes)
     }
 
@@ -43,8 +43,8 @@ final class InputDigests: @unchecked Sendable {
         var sources: [(name: String, source: Source)] = []
         for index in inputs.indices where files.contains(inputs[index].name) {
             let input = inputs[index]
-            if let file = input.openFile, let path = input.source?.path {
-                sources.append((input.name, .file(file, path: path)))
+            if let file = input.openFile {
+                sources.append((input.name, .file(file)))
             } else {
                 sources.append((input.name, .bytes(input.bytes)))
             }
@@ -74,11 +74,11 @@ final class InputDigests: @unchecked Sendable {
             switch source {
             case let .bytes(bytes):
                 digests[name] = FileDigest.sha256Hex(bytes)
-            case let .file(file, path):
+            case let .file(file):
                 do {
                     digests[name] = try FileDigest.sha256Hex(file)
                 } catch {
-                    throw readAgainFailure(path: path, error)
+                    throw readAgainFailure(path: file.path, error)
                 }
             }
         }
