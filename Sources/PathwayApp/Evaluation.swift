@@ -11,14 +11,17 @@ public enum Evaluation {
                                 calendar: WorkingDayCalendar, lateDigests: Set<String> = [],
                                 leftovers: DeferredRelease? = nil,
                                 stageDone: (String) -> Void = { _ in }) throws(PathwayError) -> RunResult {
-        let decoded = try decodeAll(consume inputs, options: configuration.decodingOptions, lateDigests: lateDigests)
+        let context = KPIContext(asOf: asOf, calendar: calendar)
+        // Contacts that no KPI or list can read are counted and checked, then let go (`ContactRetention`).
+        var options = configuration.decodingOptions
+        options.contactRetention = ContactRetention(periods: context.periods)
+        let decoded = try decodeAll(consume inputs, options: options, lateDigests: lateDigests)
         try checkRejectedLimit(decoded.summaries, limit: configuration.maxRejectedPercent)
         stageDone("decode")
         let cases = LinkedCases(contacts: decoded.contacts, enquiries: decoded.enquiries,
                                 conferences: decoded.conferences, audits: decoded.audits)
         stageDone("link")
         let engine = KPIEngine(targetOverrides: configuration.targets, amberMargin: configuration.amberMargin)
-        let context = KPIContext(asOf: asOf, calendar: calendar)
         let kpis: [KPIResult]
         let exceptions: ExceptionLists
         do {

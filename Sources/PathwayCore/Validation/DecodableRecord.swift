@@ -7,9 +7,23 @@ public protocol DecodableRecord: Sendable {
     /// Reads the row's fields; returns nil when a required value is missing or invalid
     /// (the row decoder then holds the error).
     static func decode(_ row: inout RowDecoder<Column>) -> Self?
+    /// Whether an accepted record is kept for linking and computing, or only counted (its findings and
+    /// its id, for the duplicate check, are kept either way). Every record is kept unless `options` says
+    /// otherwise.
+    static func isKept(_ record: borrowing Self, by options: DecodingOptions) -> Bool
+}
+
+extension DecodableRecord {
+    @inline(__always)
+    public static func isKept(_ record: borrowing Self, by options: DecodingOptions) -> Bool { true }
 }
 
 extension Contact: DecodableRecord {
+    @inline(__always)
+    public static func isKept(_ record: borrowing Contact, by options: DecodingOptions) -> Bool {
+        options.contactRetention?.keeps(record) ?? true
+    }
+
     public static func decode(_ row: inout RowDecoder<ContactColumn>) -> Contact? {
         let id = row.requiredText(.contactID)
         let child = row.requiredText(.childID)

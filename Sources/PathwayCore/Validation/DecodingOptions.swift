@@ -1,4 +1,5 @@
-/// Local settings that shape decoding: extra vocabulary labels and team display names.
+/// Local settings that shape decoding: extra vocabulary labels and team display names; and which
+/// accepted contacts the run keeps.
 public struct DecodingOptions: Sendable {
     public var contactOutcomes: Vocabulary<ContactOutcome>
     public var section47Outcomes: Vocabulary<Section47Outcome>
@@ -9,6 +10,9 @@ public struct DecodingOptions: Sendable {
     public var yesNo: Vocabulary<YesNo>
     /// Local team name (trimmed) → the name shown in outputs.
     public var teamNames: [String: String]
+    /// The contacts to keep once accepted (`ContactRetention`); nil keeps every one. A run sets it from
+    /// as_of; checking a file (`pathway validate`) and the tests that read records back leave it nil.
+    public var contactRetention: ContactRetention?
 
     public init(contactOutcomes: Vocabulary<ContactOutcome> = .init(),
                 section47Outcomes: Vocabulary<Section47Outcome> = .init(),

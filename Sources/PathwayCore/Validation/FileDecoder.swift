@@ -142,7 +142,7 @@ public enum FileDecoder {
             while !chunks.isEmpty {
                 merge(chunks.removeFirst(), into: &merged, idPosition: idPosition, fileName: fileName)
             }
-            let summary = InputSummary(file: fileName, rows: merged.rows, accepted: merged.records.count,
+            let summary = InputSummary(file: fileName, rows: merged.rows, accepted: merged.records.count + merged.droppedCount,
                                        rejected: merged.rejected, sha256: sha256,
                                        encoding: encoding, byteCount: byteCount)
             return DecodedFile(records: merged.records, findings: findings + merged.findings, summary: summary)
@@ -158,6 +158,8 @@ public enum FileDecoder {
         /// here: 56 bytes a row, 48 MB at 1M children.)
         enum Outcome: Sendable {
             case accepted(warnings: Int32)
+            /// Accepted and then let go (`DecodableRecord.isKept`): its id and line are the next in `dropped`.
+            case acceptedDropped(warnings: Int32)
             case rejected
             /// Rejected by a problem in a column after the id column, with an id (`rejectedIDs[index]`):
             /// if an earlier chunk accepted that id, the row's first problem is the duplicate id instead.
@@ -166,6 +168,11 @@ public enum FileDecoder {
 
         /// The accepted records of a first or only part.
         var records: [Record] = []
+        /// The accepted rows not kept (`DecodableRecord.isKept`), in order: ids for the duplicate check
+        /// (a later row repeating one is still a duplicate) and lines for its finding.
+        var dropped: [DroppedRow] = []
+        /// Accepted rows not kept, counted (after a join `dropped` holds only the first part's).
+        var droppedCount = 0
         /// The accepted records of a later part (one read with `trackOutcomes`), to be moved onto the
         /// first part's.
         var laterRecords: MovableRecords<Record>?
@@ -178,6 +185,12 @@ public enum FileDecoder {
         var endedInsideQuote = false
         /// The physical line after the chunk's last.
         var endLine = 0
+    }
+
+    /// An accepted row that was not kept: what the duplicate-id check still needs of it.
+    struct DroppedRow: Sendable {
+        let id: ExactText
+        let line: Int
     }
 
     // Callers in other modules reach this through the generic Plan: without these, every row would go
@@ -198,6 +211,7 @@ public enum FileDecoder {
         if laterRecords == nil { chunk.records.reserveCapacity(expectedRecords) }
         // Kept apart from the chunk while reading, so that it can read back the records' ids.
         var acceptedIDs = AcceptedIDs()
+        var dropped: [DroppedRow] = []
         if trackOutcomes { chunk.outcomes.reserveCapacity((reader.endPosition - reader.nextPosition) / 100) }
         let idPosition = header.position(of: Record.Column.idColumn) ?? Int.max
         // The row decoder reads fields straight from the text's bytes, borrowed for the whole chunk.
@@ -236,7 +250,7 @@ public enum FileDecoder {
             var key: ExactText?
             if let id = decoded?.id ?? row.text(Record.Column.idColumn) {
                 key = ExactText(id)
-                if acceptedIDs.contains(key!, accepted: { acceptedSoFar(laterRecords, chunk.records) }) {
+                if acceptedIDs.contains(key!, accepted: { acceptedSoFar(laterRecords, chunk.records, dropped) }) {
                     row.report(.duplicateID, Record.Column.idColumn, value: id, duplicateMessage(id, Record.Column.self))
                 }
             }
@@ -251,14 +265,18 @@ public enum FileDecoder {
                     }
                 }
                 chunk.findings.append(error)
-            } else if decoded != nil {
-                if trackOutcomes { chunk.outcomes.append(.accepted(warnings: Int32(row.warnings.count))) }
-                acceptedIDs.add(key!, accepted: { acceptedSoFar(laterRecords, chunk.records) })
-                // Moved, not copied: a copy would retain every String of the record.
-                if let laterRecords {
-                    laterRecords.append(decoded.take()!)
+            } else if let accepted = decoded.take() {
+                // Moved out, not copied (a copy would retain every String of the record), and moved on.
+                acceptedIDs.add(key!, accepted: { acceptedSoFar(laterRecords, chunk.records, dropped) })
+                if !Record.isKept(accepted, by: options) {
+                    if trackOutcomes { chunk.outcomes.append(.acceptedDropped(warnings: Int32(row.warnings.count))) }
+                    dropped.append(DroppedRow(id: key!, line: accepted.line))
+                    chunk.droppedCount += 1
+                } else if let laterRecords {
+                    if trackOutcomes { chunk.outcomes.append(.accepted(warnings: Int32(row.warnings.count))) }
+                    laterRecords.append(accepted)
                 } else {
-                    chunk.records.append(decoded.take()!)
+                    chunk.records.append(accepted)
                 }
                 // Most rows have no warning; appending an empty array still cost about 150 instructions.
                 if !row.warnings.isEmpty { chunk.findings += row.warnings }
@@ -268,19 +286,20 @@ public enum FileDecoder {
         }
         text.bytes.doneReading(readUpTo..<reader.nextPosition)
         chunk.acceptedIDs = acceptedIDs
+        chunk.dropped = dropped
         chunk.laterRecords = laterRecords
         chunk.endLine = reader.nextLine
         return chunk
         }
     }
 
-    /// The ids of the records a chunk has accepted so far, for `AcceptedIDs` when it builds its table.
+    /// The ids of the rows a chunk has accepted so far (kept or not), for `AcceptedIDs` when it builds its table.
     /// Passed in closure literals, not as a local function: a local function that captures the chunk
     /// made the compiler box the chunk, and every append to it then went through a run-time exclusivity
     /// check (`swift_beginAccess`, once per row).
     private static func acceptedSoFar<Record: DecodableRecord>(_ later: MovableRecords<Record>?,
-                                                               _ records: [Record]) -> [ExactText] {
-        later.map { $0.map { ExactText($0.id) } } ?? records.map { ExactText($0.id) }
+                                                               _ records: [Record], _ dropped: [DroppedRow]) -> [ExactText] {
+        (later.map { $0.map { ExactText($0.id) } } ?? records.map { ExactText($0.id) }) + dropped.map(\.id)
     }
 
     /// Appends the second (last) chunk, replaying its rows against the ids the first chunk accepted, so
@@ -307,21 +326,23 @@ public enum FileDecoder {
         merged.rejected += later.rejected
         // Usually no row of the second half repeats an id of the first: move everything over at once.
         // Exports in id order need no lookups at all (the second half's ids all come after the first's).
-        func firstIDs() -> [ExactText] { merged.records[..<firstPart].map { ExactText($0.id) } }
+        func firstIDs() -> [ExactText] { merged.records[..<firstPart].map { ExactText($0.id) } + merged.dropped.map(\.id) }
         guard let laterRecords = later.laterRecords else {
             preconditionFailure("a later part is read with trackOutcomes, which keeps its records movable")
         }
         let acceptedTwice = !earlier.isEmpty && !earlier.allBefore(later.acceptedIDs)
-            && laterRecords.contains { earlier.contains(ExactText($0.id), accepted: firstIDs) }
+            && (laterRecords.contains { earlier.contains(ExactText($0.id), accepted: firstIDs) }
+                || later.dropped.contains { earlier.contains($0.id, accepted: firstIDs) })
         let changes = acceptedTwice || later.rejectedIDs.contains { earlier.contains($0, accepted: firstIDs) }
         guard changes else {
             laterRecords.moveAll(into: &merged.records) { $0.line += lineOffset }
+            merged.droppedCount += later.droppedCount
             merged.findings.append(contentsOf: laterFindings)
             return
         }
         // The replay appends to `merged.records`, so the first part's ids are put in a table first.
         earlier.ensureTable(firstIDs())
-        var record = 0, finding = 0
+        var record = 0, droppedRow = 0, finding = 0
         for outcome in later.outcomes {
             switch outcome {
             case let .accepted(warnings):
@@ -337,6 +358,17 @@ public enum FileDecoder {
                 }
                 record += 1
                 finding += Int(warnings)
+            case let .acceptedDropped(warnings):
+                let row = later.dropped[droppedRow]
+                if earlier.quickContains(row.id)! {
+                    merged.rejected += 1
+                    merged.findings.append(duplicate(row.id, line: row.line + lineOffset))
+                } else {
+                    merged.droppedCount += 1
+                    merged.findings += laterFindings[finding..<(finding + Int(warnings))]
+                }
+                droppedRow += 1
+                finding += Int(warnings)
             case .rejected:
                 merged.findings.append(laterFindings[finding])
                 finding += 1
@@ -347,7 +379,8 @@ public enum FileDecoder {
                 finding += 1
             }
         }
-        precondition(record == laterRecords.count && finding == later.findings.count, "every row was replayed")
+        precondition(record == laterRecords.count && droppedRow == later.dropped.count && finding == later.findings.count,
+                     "every row was replayed")
     }
 
     static func duplicateMessage<Column: SchemaColumn>(_ id: String, _: Column.Type) -> String {

@@ -11,7 +11,9 @@ struct FileDecoderChunkTests {
     static let messy = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .appendingPathComponent("../../../SampleData/messy").standardized
 
+    /// `keptFrom`: also read the file with a `ContactRetention` from that day (`sameKeepingFrom`).
     static func same<Record: DecodableRecord & Equatable>(_ type: Record.Type, _ raw: [UInt8], _ name: String,
+                                                         keptFrom: Day? = nil,
                                                          sourceLocation: SourceLocation = #_sourceLocation) throws {
         let one = try FileDecoder.decode(type, raw: InputBytes(raw), fileName: name, options: DecodingOptions(), sha256: "",
                                          parallelThreshold: nil)
@@ -21,6 +23,27 @@ struct FileDecoderChunkTests {
         #expect(two.findings == one.findings, "\(name): findings", sourceLocation: sourceLocation)
         #expect(two.summary == one.summary, "\(name): counts", sourceLocation: sourceLocation)
         try sameWhileLettingGo(type, raw, name, one: one, sourceLocation: sourceLocation)
+        if let keptFrom { try sameKeepingFrom(keptFrom, type, raw, name, all: one, sourceLocation: sourceLocation) }
+    }
+
+    /// With a `ContactRetention`, in one pass or in two halves, the records are the ones read without it
+    /// that it keeps, and the findings and counts are the same: a row let go still counts as accepted,
+    /// and a later row repeating its id is still a duplicate.
+    static func sameKeepingFrom<Record: DecodableRecord & Equatable>(
+        _ from: Day, _ type: Record.Type, _ raw: [UInt8], _ name: String, all: DecodedFile<Record>,
+        sourceLocation: SourceLocation
+    ) throws {
+        var options = DecodingOptions()
+        options.contactRetention = ContactRetention(from: from)
+        let expected = all.records.filter { Record.isKept($0, by: options) }
+        for threshold in [nil, 0] {
+            let kept = try FileDecoder.decode(type, raw: InputBytes(raw), fileName: name, options: options, sha256: "",
+                                              parallelThreshold: threshold)
+            let how = threshold == nil ? "one pass" : "two halves"
+            #expect(kept.records == expected, "\(name), \(how): records", sourceLocation: sourceLocation)
+            #expect(kept.findings == all.findings, "\(name), \(how): findings", sourceLocation: sourceLocation)
+            #expect(kept.summary == all.summary, "\(name), \(how): counts", sourceLocation: sourceLocation)
+        }
     }
 
     /// Byte ranges an `InputBytes` was told it is done with, from both halves' cores.
@@ -73,7 +96,7 @@ struct FileDecoderChunkTests {
     @Test("the messy sample files (every finding kind, CRLF, a BOM, Windows-1252)")
     func messySample() throws {
         func bytes(_ name: String) throws -> [UInt8] { Array(try Data(contentsOf: Self.messy.appendingPathComponent(name))) }
-        try Self.same(Contact.self, try bytes("contacts.csv"), "contacts.csv")
+        try Self.same(Contact.self, try bytes("contacts.csv"), "contacts.csv", keptFrom: d("2025-04-01"))
         try Self.same(Section47Enquiry.self, try bytes("s47_enquiries.csv"), "s47_enquiries.csv")
         try Self.same(ChildProtectionConference.self, try bytes("conferences.csv"), "conferences.csv")
         try Self.same(CaseAudit.self, try bytes("audits.csv"), "audits.csv")
@@ -103,7 +126,7 @@ struct FileDecoderChunkTests {
             text += fields.joined(separator: ",")
         }
         if random.chance(percent: 10) { text += "\n\"never closed,K1,2026-03-01,Police,North,2026-03-10" }
-        try Self.same(Contact.self, Array(text.utf8), "contacts.csv")
+        try Self.same(Contact.self, Array(text.utf8), "contacts.csv", keptFrom: d("2026-03-05"))
     }
 
     /// The encoding is decided for the whole file before it is cut (SPEC §2): a byte that is not UTF-8 in
@@ -145,6 +168,30 @@ struct FileDecoderChunkTests {
         let note = String(repeating: "line of a long note\n", count: 50)
         let text = "contact_id,child_id,contact_date,source,team\nC1,K1,2026-03-02,Police,\"\(note)\"\nC1,K2,2026-03-03,School,North\n"
         try Self.same(Contact.self, Array(text.utf8), "contacts.csv")
+    }
+
+    /// A row let go in the first half (dated before the day kept from) and repeated in the second is
+    /// still a duplicate, whether the repeat is let go too or kept, and whether or not another row of the
+    /// second half repeats a kept id. The first half's ids are in order, so its table of ids is built
+    /// only when the halves are joined, from the rows it kept and the rows it let go.
+    @Test("a row let go in the first half and repeated in the second is still a duplicate", arguments: [
+        ("2026-01-02", false), ("2026-03-06", false), ("2026-01-02", true),
+    ])
+    func duplicateOfARowLetGo(repeatDate: String, alsoRepeatKept: Bool) throws {
+        var rows = ["contact_id,child_id,contact_date,source,team,decision_date"]
+        for n in 1...40 {
+            // C001 to C020 are let go (dated before 2026-03-05 and undecided), except C010.
+            let date = n <= 20 && n != 10 ? "2026-01-0\(1 + n % 9)" : "2026-03-0\(5 + n % 5)"
+            rows.append(String(format: "C%03d,K%02d,%@,Police,North,", n, n % 7, date))
+        }
+        rows.append("C001,K01,\(repeatDate),Police,North,")
+        if alsoRepeatKept { rows.append("C010,K01,2026-03-06,Police,North,") }
+        let raw = Array((rows.joined(separator: "\n") + "\n").utf8)
+        let one = try FileDecoder.decode(Contact.self, raw: InputBytes(raw), fileName: "contacts.csv",
+                                         options: DecodingOptions(), sha256: "", parallelThreshold: nil)
+        #expect(one.findings.filter { $0.rule == .duplicateID }.map(\.line) == (alsoRepeatKept ? [42, 43] : [42]))
+        #expect(one.summary.accepted == 40)
+        try Self.same(Contact.self, raw, "contacts.csv", keptFrom: d("2026-03-05"))
     }
 
     @Test("line numbers after the split count every physical line end of the first half")
