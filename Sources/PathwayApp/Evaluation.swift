@@ -12,9 +12,9 @@ public enum Evaluation {
                                 leftovers: DeferredRelease? = nil,
                                 stageDone: (String) -> Void = { _ in }) throws(PathwayError) -> RunResult {
         let context = KPIContext(asOf: asOf, calendar: calendar)
-        // Contacts that no KPI or list can read are counted and checked, then let go (`ContactRetention`).
+        // Contacts that no KPI or list can read are counted and checked, then let go (`ContactHorizon`).
         var options = configuration.decodingOptions
-        options.contactRetention = ContactRetention(periods: context.periods)
+        options.contactHorizon = ContactHorizon(periods: context.periods)
         let decoded = try decodeAll(consume inputs, options: options, lateDigests: lateDigests)
         try checkRejectedLimit(decoded.summaries, limit: configuration.maxRejectedPercent)
         stageDone("decode")

@@ -135,7 +135,7 @@ public struct LinkedCases: Sendable {
                                                         referralDate: contacts[index].referralDate,
                                                         decisionDate: contacts[index].decisionDate) else { continue }
                     if referrals.isEmpty {
-                        // Sized for the sample exports: of the contacts a run keeps (`ContactRetention`),
+                        // Sized for the sample exports: of the contacts a run keeps (`ContactHorizon`),
                         // at 1M children 43 % are referrals, of 35 % of the children (of all contacts, 29 %
                         // and 22 %); the table and array grow if a file has more.
                         referrals.reserveCapacity(contacts.count / 2)

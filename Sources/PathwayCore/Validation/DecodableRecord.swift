@@ -21,7 +21,7 @@ extension DecodableRecord {
 extension Contact: DecodableRecord {
     @inline(__always)
     public static func isKept(_ record: borrowing Contact, by options: DecodingOptions) -> Bool {
-        options.contactRetention?.keeps(record) ?? true
+        options.contactHorizon?.keeps(record) ?? true
     }
 
     public static func decode(_ row: inout RowDecoder<ContactColumn>) -> Contact? {

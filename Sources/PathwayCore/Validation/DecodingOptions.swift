@@ -10,9 +10,9 @@ public struct DecodingOptions: Sendable {
     public var yesNo: Vocabulary<YesNo>
     /// Local team name (trimmed) → the name shown in outputs.
     public var teamNames: [String: String]
-    /// The contacts to keep once accepted (`ContactRetention`); nil keeps every one. A run sets it from
+    /// The contacts to keep once accepted (`ContactHorizon`); nil keeps every one. A run sets it from
     /// as_of; checking a file (`pathway validate`) and the tests that read records back leave it nil.
-    public var contactRetention: ContactRetention?
+    public var contactHorizon: ContactHorizon?
 
     public init(contactOutcomes: Vocabulary<ContactOutcome> = .init(),
                 section47Outcomes: Vocabulary<Section47Outcome> = .init(),

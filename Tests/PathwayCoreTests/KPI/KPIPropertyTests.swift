@@ -106,14 +106,14 @@ import Testing
         }
     }
 
-    /// A run keeps only the contacts `ContactRetention` keeps (the decoder lets the others go): every
+    /// A run keeps only the contacts `ContactHorizon` keeps (the decoder lets the others go): every
     /// KPI's headline, months and teams, and both contact lists, must be what all the contacts give.
     @Test(arguments: runs)
     func keptContactsGiveTheSameFigures(_ run: Run) throws {
         let cases = RandomCases.make(seed: run.seed)
         let context = TestCalendar.context(asOf: run.asOf)
-        let retention = ContactRetention(periods: context.periods)
-        let kept = LinkedCases(contacts: cases.contacts.filter { retention.keeps($0) }, enquiries: cases.enquiries,
+        let horizon = ContactHorizon(periods: context.periods)
+        let kept = LinkedCases(contacts: cases.contacts.filter { horizon.keeps($0) }, enquiries: cases.enquiries,
                                conferences: cases.conferences, audits: cases.audits)
         let all = try KPIEngine().compute(cases, context: context)
         let some = try KPIEngine().compute(kept, context: context)
@@ -131,15 +131,15 @@ import Testing
     /// The test above is not empty: at as_of 2026-03-31 (kept from 2025-04-01, referrals from 2024-04-01)
     /// the random contacts, dated from 2024-01-01 over 1,000 days, lose a share; some of those let go
     /// are dated referrals, and some kept contacts are dated before the window.
-    @Test func retentionLetsSomeContactsGo() throws {
-        let retention = ContactRetention(periods: TestCalendar.context(asOf: "2026-03-31").periods)
-        #expect(retention.from == d("2025-04-01") && retention.referralsFrom == d("2024-04-01"))
+    @Test func horizonLetsSomeContactsGo() throws {
+        let horizon = ContactHorizon(periods: TestCalendar.context(asOf: "2026-03-31").periods)
+        #expect(horizon.from == d("2025-04-01") && horizon.referralsFrom == d("2024-04-01"))
         for seed in (1...4).map({ UInt64($0) &* 7919 }) {
             let contacts = RandomCases.make(seed: seed).contacts
-            let dropped = contacts.filter { !retention.keeps($0) }
+            let dropped = contacts.filter { !horizon.keeps($0) }
             #expect(dropped.count > 20 && dropped.count < contacts.count - 20, "seed \(seed): \(dropped.count)")
             #expect(dropped.contains { $0.referralDay != nil }, "seed \(seed)")
-            #expect(contacts.contains { retention.keeps($0) && $0.contactDate < retention.from }, "seed \(seed)")
+            #expect(contacts.contains { horizon.keeps($0) && $0.contactDate < horizon.from }, "seed \(seed)")
         }
     }
 

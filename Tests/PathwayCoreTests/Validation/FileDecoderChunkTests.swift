@@ -11,7 +11,7 @@ struct FileDecoderChunkTests {
     static let messy = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .appendingPathComponent("../../../SampleData/messy").standardized
 
-    /// `keptFrom`: also read the file with a `ContactRetention` from that day (`sameKeepingFrom`).
+    /// `keptFrom`: also read the file with a `ContactHorizon` from that day (`sameKeepingFrom`).
     static func same<Record: DecodableRecord & Equatable>(_ type: Record.Type, _ raw: [UInt8], _ name: String,
                                                          keptFrom: Day? = nil,
                                                          sourceLocation: SourceLocation = #_sourceLocation) throws {
@@ -26,7 +26,7 @@ struct FileDecoderChunkTests {
         if let keptFrom { try sameKeepingFrom(keptFrom, type, raw, name, all: one, sourceLocation: sourceLocation) }
     }
 
-    /// With a `ContactRetention`, in one pass or in two halves, the records are the ones read without it
+    /// With a `ContactHorizon`, in one pass or in two halves, the records are the ones read without it
     /// that it keeps, and the findings and counts are the same: a row let go still counts as accepted,
     /// and a later row repeating its id is still a duplicate.
     static func sameKeepingFrom<Record: DecodableRecord & Equatable>(
@@ -34,7 +34,7 @@ struct FileDecoderChunkTests {
         sourceLocation: SourceLocation
     ) throws {
         var options = DecodingOptions()
-        options.contactRetention = ContactRetention(from: from)
+        options.contactHorizon = ContactHorizon(from: from)
         let expected = all.records.filter { Record.isKept($0, by: options) }
         for threshold in [nil, 0] {
             let kept = try FileDecoder.decode(type, raw: InputBytes(raw), fileName: name, options: options, sha256: "",

@@ -1,16 +1,16 @@
-/// Which accepted contacts a run has to keep after decoding them: those a front-door KPI or an exception
-/// list can read (SPEC §4). Every front-door KPI takes its population by one of four dates in the period
-/// (contact_date, marf_requested_date, decision_date, the referral date), and the two contact lists by
-/// contact_date or marf_requested_date in the window; re_referrals_12m also reads each child's earlier
-/// referrals, back to 12 months before a referral in the period. A contact with none of those dates late
-/// enough cannot change any figure or list, so the decoder counts it as accepted (its findings and its
-/// id, for the duplicate check, are kept) and then lets it go: a file that holds many years of history
-/// needs memory for the period, not for every row.
+/// How far back a run's contacts can matter: which accepted contacts it keeps after decoding them, those
+/// a front-door KPI or an exception list can read (SPEC §4). Every front-door KPI takes its population
+/// by one of four dates in the period (contact_date, marf_requested_date, decision_date, the referral
+/// date), and the two contact lists by contact_date or marf_requested_date in the window;
+/// re_referrals_12m also reads each child's earlier referrals, back to 12 months before a referral in
+/// the period. A contact with none of those dates late enough cannot change any figure or list, so the
+/// decoder counts it as accepted (its findings and its id, for the duplicate check, are kept) and then
+/// lets it go: a file that holds many years of history needs memory for the period, not for every row.
 ///
 /// Only lower bounds are tested, so contacts dated after as_of are kept, as the KPIs use them as recorded.
-/// `KPIRetentionTests` checks, on random cases and several as_of dates, that every KPI and both lists come
-/// out the same with only the kept contacts as with all of them.
-public struct ContactRetention: Sendable, Equatable {
+/// `KPIPropertyTests.keptContactsGiveTheSameFigures` checks, on random cases and eight as_of dates, that
+/// every KPI and both contact lists come out the same from the kept contacts as from all of them.
+public struct ContactHorizon: Sendable, Equatable {
     /// The first day of any period (`ReportingPeriods.scope.start`): the window or the first month of
     /// the series, whichever starts earlier.
     public let from: Day

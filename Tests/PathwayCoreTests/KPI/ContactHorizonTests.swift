@@ -2,9 +2,9 @@ import PathwayTestSupport
 import Testing
 @testable import PathwayCore
 
-/// Which contacts a run keeps (`ContactRetention`): each of the four dates a front-door KPI or list reads
+/// Which contacts a run keeps (`ContactHorizon`): each of the four dates a front-door KPI or list reads
 /// keeps a contact on its own from the first day it can count, and not a day before.
-@Suite struct ContactRetentionTests {
+@Suite struct ContactHorizonTests {
     @Test("the first day kept is the first day of any period", arguments: [
         ("2026-03-31", "2025-04-01", "2024-04-01"),
         // Mid-month: the window starts before the first month of the series.
@@ -14,9 +14,9 @@ import Testing
         ("2026-01-01", "2025-01-02", "2024-01-02"),
     ])
     func firstDays(asOf: String, from: String, referralsFrom: String) {
-        let retention = ContactRetention(periods: ReportingPeriods(asOf: d(asOf)))
-        #expect(retention.from == d(from))
-        #expect(retention.referralsFrom == d(referralsFrom))
+        let horizon = ContactHorizon(periods: ReportingPeriods(asOf: d(asOf)))
+        #expect(horizon.from == d(from))
+        #expect(horizon.referralsFrom == d(referralsFrom))
     }
 
     struct Case: Sendable, CustomTestStringConvertible {
@@ -63,11 +63,11 @@ import Testing
 
     @Test(arguments: cases)
     func keeps(_ c: Case) {
-        let retention = ContactRetention(periods: ReportingPeriods(asOf: d("2026-03-31")))
-        #expect(retention.keeps(c.contact) == c.kept)
+        let horizon = ContactHorizon(periods: ReportingPeriods(asOf: d("2026-03-31")))
+        #expect(horizon.keeps(c.contact) == c.kept)
         var options = DecodingOptions()
-        #expect(Contact.isKept(c.contact, by: options), "no retention keeps every contact")
-        options.contactRetention = retention
+        #expect(Contact.isKept(c.contact, by: options), "without a horizon every contact is kept")
+        options.contactHorizon = horizon
         #expect(Contact.isKept(c.contact, by: options) == c.kept)
     }
 }
