@@ -3,7 +3,7 @@
 # See bench/README.md. Usage: bench/bench.sh [DATE]   (DATE names bench/results-DATE.md; default today)
 #
 # Environment (all optional):
-#   PATHWAY             pathway executable; when unset: built as `make build` does, .build/release/pathway
+#   PATHWAY             pathway executable; when unset: `make build`, .build/release/pathway
 #   PATHWAY_BENCH_DATA  data set cache (default ~/.cache/pathway-bench); sets live in <cache>/<children>/
 #   BENCH_SIZES         children per set (default "100000 1000000 9999999": the generator's ids have 7 digits)
 #   BENCH_RUNS          timed runs of each program per set (default 5; sets over 2,000,000 children: 3)
@@ -39,7 +39,7 @@ trap 'rm -rf "$WORK"' EXIT
 # --- tools ------------------------------------------------------------------------------------
 if [ -z "${PATHWAY:-}" ]; then
     say "building pathway (release)"
-    swift build -c release --static-swift-stdlib --product pathway >&2
+    make -C "$REPO" build >&2
     PATHWAY=$REPO/.build/release/pathway
 fi
 case $PATHWAY in /*) ;; *) PATHWAY=$REPO/$PATHWAY ;; esac
