@@ -29,11 +29,19 @@ public struct ContactHorizon: Sendable, Equatable {
     /// Whether the contact can be in a KPI's population, a list, or a referral's history.
     @inline(__always)
     public func keeps(_ contact: borrowing Contact) -> Bool {
-        if contact.contactDate >= from { return true }
-        if let day = contact.decisionDate, day >= from { return true }
-        if let day = contact.marfRequestedDate, day >= from { return true }
-        if let day = Contact.referralDay(outcome: contact.outcome, referralDate: contact.referralDate,
-                                         decisionDate: contact.decisionDate), day >= referralsFrom { return true }
+        keeps(contactDate: contact.contactDate, decisionDate: contact.decisionDate,
+              marfRequestedDate: contact.marfRequestedDate,
+              referralDay: Contact.referralDay(outcome: contact.outcome, referralDate: contact.referralDate,
+                                               decisionDate: contact.decisionDate))
+    }
+
+    /// `keeps` from a contact's four dates, before any record is built (`Contact.decodeKept`).
+    @inline(__always)
+    public func keeps(contactDate: Day, decisionDate: Day?, marfRequestedDate: Day?, referralDay: Day?) -> Bool {
+        if contactDate >= from { return true }
+        if let day = decisionDate, day >= from { return true }
+        if let day = marfRequestedDate, day >= from { return true }
+        if let day = referralDay, day >= referralsFrom { return true }
         return false
     }
 }

@@ -158,7 +158,7 @@ public enum FileDecoder {
         /// here: 56 bytes a row, 48 MB at 1M children.)
         enum Outcome: Sendable {
             case accepted(warnings: Int32)
-            /// Accepted and then let go (`DecodableRecord.isKept`): its id and line are the next in `dropped`.
+            /// Accepted and let go (`DecodableRecord.decodeKept`): its id and line are the next in `dropped`.
             case acceptedDropped(warnings: Int32)
             case rejected
             /// Rejected by a problem in a column after the id column, with an id (`rejectedIDs[index]`):
@@ -168,7 +168,7 @@ public enum FileDecoder {
 
         /// The accepted records of a first or only part.
         var records: [Record] = []
-        /// The accepted rows not kept (`DecodableRecord.isKept`), in order: ids for the duplicate check
+        /// The accepted rows not kept (`DecodableRecord.decodeKept`), in order: ids for the duplicate check
         /// (a later row repeating one is still a duplicate) and lines for its finding.
         var dropped: [DroppedRow] = []
         /// Accepted rows not kept, counted (after a join `dropped` holds only the first part's).
@@ -248,9 +248,10 @@ public enum FileDecoder {
                 continue
             }
             row.begin(&record)
-            var decoded = Record.decode(&row)
+            var letGo: String?
+            var decoded = Record.decodeKept(&row, letGo: &letGo)
             var key: ExactText?
-            if let id = decoded?.id ?? row.text(Record.Column.idColumn) {
+            if let id = decoded?.id ?? letGo ?? row.text(Record.Column.idColumn) {
                 key = ExactText(id)
                 if acceptedIDs.contains(key!, accepted: { acceptedSoFar(laterRecords, chunk.records, dropped) }) {
                     row.report(.duplicateID, Record.Column.idColumn, value: id, duplicateMessage(id, Record.Column.self))
@@ -267,16 +268,16 @@ public enum FileDecoder {
                     }
                 }
                 chunk.findings.append(error)
-            } else if decoded != nil {
+            } else if decoded != nil || letGo != nil {
                 acceptedIDs.add(key!, accepted: { acceptedSoFar(laterRecords, chunk.records, dropped) })
-                // Read in place and then moved, not copied: a copy would retain every String of the record
-                // (binding the record to a constant first and appending that copied it: 1.5 % more
-                // instructions in all, callgrind at 100,000 children).
-                if !Record.isKept(decoded!, by: options) {
+                if letGo != nil {
                     if trackOutcomes { chunk.outcomes.append(.acceptedDropped(warnings: Int32(row.warnings.count))) }
-                    dropped.append(DroppedRow(id: key!, line: decoded!.line))
+                    dropped.append(DroppedRow(id: key!, line: row.line))
                     chunk.droppedCount += 1
                 } else if let laterRecords {
+                    // Moved out, not copied: a copy would retain every String of the record (binding the
+                    // record to a constant and appending that copied it: 1.5 % more instructions in all,
+                    // callgrind at 100,000 children).
                     if trackOutcomes { chunk.outcomes.append(.accepted(warnings: Int32(row.warnings.count))) }
                     laterRecords.append(decoded.take()!)
                 } else {

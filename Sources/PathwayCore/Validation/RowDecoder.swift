@@ -116,10 +116,7 @@ public struct RowDecoder<Column: SchemaColumn> {
     /// The source and whether it is the police; nil (with an error) when blank.
     @inline(__always)
     mutating func requiredSource(_ column: Column) -> Source? {
-        guard let field = field(column) else {
-            report(.missingRequiredValue, column, value: nil, "\(column.spec.name) is blank")
-            return nil
-        }
+        guard let field = requiredField(column) else { return nil }
         let bytes = self.bytes
         return Self.remembered(field, in: bytes, &sources) {
             let text = Self.string(field, in: bytes)
@@ -139,11 +136,17 @@ public struct RowDecoder<Column: SchemaColumn> {
 
     @inline(__always)
     public mutating func requiredText(_ column: Column) -> String? {
-        guard let value = text(column) else {
+        requiredField(column).map(string)
+    }
+
+    /// The column's trimmed field; nil (with an error) when blank or absent.
+    @inline(__always)
+    mutating func requiredField(_ column: Column) -> CSVField? {
+        guard let field = field(column) else {
             report(.missingRequiredValue, column, value: nil, "\(column.spec.name) is blank")
             return nil
         }
-        return value
+        return field
     }
 
     @inline(__always)

@@ -65,9 +65,5 @@ import Testing
     func keeps(_ c: Case) {
         let horizon = ContactHorizon(periods: ReportingPeriods(asOf: d("2026-03-31")))
         #expect(horizon.keeps(c.contact) == c.kept)
-        var options = DecodingOptions()
-        #expect(Contact.isKept(c.contact, by: options), "without a horizon every contact is kept")
-        options.contactHorizon = horizon
-        #expect(Contact.isKept(c.contact, by: options) == c.kept)
     }
 }

@@ -35,7 +35,8 @@ struct FileDecoderChunkTests {
     ) throws {
         var options = DecodingOptions()
         options.contactHorizon = ContactHorizon(from: from)
-        let expected = all.records.filter { Record.isKept($0, by: options) }
+        // Only contacts have a horizon.
+        let expected = all.records.filter { record in (record as? Contact).map { options.contactHorizon!.keeps($0) } ?? true }
         for threshold in [nil, 0] {
             let kept = try FileDecoder.decode(type, raw: InputBytes(raw), fileName: name, options: options, sha256: "",
                                               parallelThreshold: threshold)
@@ -121,7 +122,8 @@ struct FileDecoderChunkTests {
             let date = random.chance(percent: 8) ? "31/02/2026" : "2026-03-0\(1 + random.below(9))"
             let team = random.chance(percent: 10) ? "\"East\nTeam\"" : (random.chance(percent: 5) ? "\"West\"x" : "North")
             let decision = random.chance(percent: 15) ? "2026-13-01" : (random.chance(percent: 50) ? "" : "2026-03-10")
-            var fields = idFirst ? [id, child, date, "Police", team, decision] : [child, date, id, "Police", team, decision]
+            let source = random.chance(percent: 6) ? " " : "Police"
+            var fields = idFirst ? [id, child, date, source, team, decision] : [child, date, id, source, team, decision]
             if random.chance(percent: 4) { fields.removeLast() }
             text += fields.joined(separator: ",")
         }
@@ -192,6 +194,44 @@ struct FileDecoderChunkTests {
         #expect(one.findings.filter { $0.rule == .duplicateID }.map(\.line) == (alsoRepeatKept ? [42, 43] : [42]))
         #expect(one.summary.accepted == 40)
         try Self.same(Contact.self, raw, "contacts.csv", keptFrom: d("2026-03-05"))
+    }
+
+    /// A contact outside the horizon (here from 2026-01-01, referrals from 2025-01-01) is not built
+    /// (`Contact.decodeKept`), but every field it has is checked as a kept one's: a blank required field
+    /// rejects it, and its warnings are kept. Each of its four dates can keep it.
+    @Test("a contact let go is checked like a kept one, and any of its dates can keep it", arguments: [
+        (row: "C1,K1,2025-01-06,Police,North,2025-01-07,,advice,", rule: nil as ValidationRule?, column: nil as String?, kept: false),
+        (row: ",K1,2025-01-06,Police,North,2025-01-07,,advice,", rule: .missingRequiredValue, column: "contact_id", kept: false),
+        (row: "C1,,2025-01-06,Police,North,2025-01-07,,advice,", rule: .missingRequiredValue, column: "child_id", kept: false),
+        (row: "C1,K1,2025-01-06, ,North,2025-01-07,,advice,", rule: .missingRequiredValue, column: "source", kept: false),
+        (row: "C1,K1,2025-01-06,Police,,2025-01-07,,advice,", rule: nil, column: nil, kept: false),
+        (row: "C1,K1,2025-01-06,Police,North,2025-13-07,,advice,", rule: .unparseableOptionalDate, column: "decision_date",
+         kept: false),
+        (row: "C1,K1,2025-01-06,Police,North,,2026-01-05,advice,", rule: nil, column: nil, kept: true),
+        (row: "C1,K1,2025-01-06,Police,North,2026-01-02,,advice,", rule: nil, column: nil, kept: true),
+        (row: "C1,K1,2025-01-06,Police,North,2025-01-07,,referral,2025-01-01", rule: nil, column: nil, kept: true),
+        (row: "C1,K1,2024-12-06,Police,North,2024-12-07,,referral,2024-12-31", rule: nil, column: nil, kept: false),
+        (row: "C1,K1,2024-12-06,Police,North,2025-01-02,,referral,", rule: nil, column: nil, kept: true),
+        (row: "C1,K1,2024-12-06,Police,North,2024-12-07,,advice,2025-06-01", rule: nil, column: nil, kept: false),
+    ])
+    func contactLetGoIsChecked(row: String, rule: ValidationRule?, column: String?, kept: Bool) throws {
+        let header = "contact_id,child_id,contact_date,source,team,decision_date,marf_requested_date,outcome,referral_date"
+        let raw = Array("\(header)\n\(row)\n".utf8)
+        var options = DecodingOptions()
+        options.contactHorizon = ContactHorizon(from: d("2026-01-01"))
+        #expect(options.contactHorizon?.referralsFrom == d("2025-01-01"))
+        let decoded = try FileDecoder.decode(Contact.self, raw: InputBytes(raw), fileName: "contacts.csv",
+                                             options: options, sha256: "", parallelThreshold: nil)
+        #expect(decoded.records.map(\.id) == (kept ? ["C1"] : []))
+        #expect(decoded.findings.map(\.rule) == (rule.map { [$0] } ?? []))
+        #expect(decoded.findings.map(\.column) == (column.map { [$0] } ?? []))
+        let rejected = rule.map { $0.severity == .error } ?? false
+        #expect(decoded.summary.accepted == (rejected ? 0 : 1))
+        #expect(decoded.summary.rejected == (rejected ? 1 : 0))
+        let withoutHorizon = try FileDecoder.decode(Contact.self, raw: InputBytes(raw), fileName: "contacts.csv",
+                                                    options: DecodingOptions(), sha256: "", parallelThreshold: nil)
+        #expect(withoutHorizon.records.map(\.id) == (rejected ? [] : ["C1"]), "without a horizon every contact is kept")
+        try Self.same(Contact.self, raw, "contacts.csv", keptFrom: d("2026-01-01"))
     }
 
     @Test("line numbers after the split count every physical line end of the first half")
