@@ -28,10 +28,10 @@ extension Contact: DecodableRecord {
         return decode(&row, horizon: nil, letGo: &letGo)
     }
 
-    /// A contact the options' horizon does not keep (`ContactHorizon.keeps`) has every field checked as `decode` checks it, but
-    /// neither its child id nor its source nor its team is made into text, and no record is built and
-    /// destroyed: over half the contacts of the benchmark's files, with three years of history
-    /// (callgrind, 100,000 children: 1,973 M → 1,938 M instructions in all).
+    /// A contact the options' horizon does not keep (`ContactHorizon.keeps`) has every field checked as
+    /// `decode` checks it, but neither its child id nor its source nor its team is made into text, and
+    /// no record is built and destroyed: over half the contacts of the benchmark's files, with three
+    /// years of history (callgrind, 100,000 children: 1,973 M → 1,938 M instructions in all).
     public static func decodeKept(_ row: inout RowDecoder<ContactColumn>, letGo: inout String?) -> Contact? {
         decode(&row, horizon: row.options.contactHorizon, letGo: &letGo)
     }
