@@ -167,10 +167,7 @@ public struct RowDecoder<Column: SchemaColumn> {
     /// plain `YYYY-MM-DD` only.
     @inline(never)
     private mutating func otherDate(_ column: Column, required: Bool) -> Day? {
-        guard let field = field(column) else {
-            if required { report(.missingRequiredValue, column, value: nil, "\(column.spec.name) is blank") }
-            return nil
-        }
+        guard let field = required ? requiredField(column) : field(column) else { return nil }
         if let day = DateParser.parse(content(field)) { return day }
         let value = string(field)
         if required {
@@ -218,10 +215,7 @@ public struct RowDecoder<Column: SchemaColumn> {
 
     /// A required coded value; blank or unknown text rejects the row.
     public mutating func requiredCode<Code: OptionsVocabularyCode>(_ column: Column, as _: Code.Type) -> Code? {
-        guard let field = field(column) else {
-            report(.missingRequiredValue, column, value: nil, "\(column.spec.name) is blank")
-            return nil
-        }
+        guard let field = requiredField(column) else { return nil }
         if let code = lookUp(field, as: Code.self) { return code }
         let value = string(field)
         report(.unknownRequiredCode, column, value: value,
