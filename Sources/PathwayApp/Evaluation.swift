@@ -60,10 +60,9 @@ public enum Evaluation {
                                  lateDigests: Set<String> = []) throws(PathwayError) -> DecodedInputs {
         // A constant, so that the concurrent tasks below can read it; consumed once they have.
         let inputs = consume inputs
-        let utf8 = checkUTF8(inputs)
         let plans = ConcurrentSlots<Result<any DecodeJob, SchemaError>>(count: inputs.count)
         DispatchQueue.concurrentPerform(iterations: inputs.count) { index in
-            plans.set(index, plan(inputs[index], checkedUTF8: utf8[index], options: options))
+            plans.set(index, plan(inputs[index], options: options))
         }
         var jobs: [any DecodeJob] = []
         for index in inputs.indices {
@@ -120,40 +119,17 @@ public enum Evaluation {
         return all
     }
 
-    /// Whether each file is valid UTF-8 (spec §2), checked on both cores: the larger files are cut in two
-    /// and all pieces are checked together, largest first. (Checked file by file, contacts.csv's check
-    /// kept one core busy for 40 to 60 ms at 1M children while the other had finished the smaller files.)
-    static func checkUTF8(_ inputs: borrowing [LoadedInput]) -> [Bool] {
-        var pieces: [(file: Int, range: Range<Int>)] = []
-        for (file, input) in inputs.enumerated() {
-            let count = input.bytes.count >= FileDecoder.minimumParallelBytes ? 2 : 1
-            for range in SourceDecoder.utf8CheckRanges(input.bytes, pieces: count) { pieces.append((file, range)) }
-        }
-        pieces.sort { $0.range.count != $1.range.count ? $0.range.count > $1.range.count
-            : ($0.file, $0.range.lowerBound) < ($1.file, $1.range.lowerBound) }
-        let bytes = inputs.map(\.bytes), schedule = pieces
-        let valid = ConcurrentSlots<Bool>(count: schedule.count)
-        DispatchQueue.concurrentPerform(iterations: schedule.count) { piece in
-            let (file, range) = schedule[piece]
-            valid.set(piece, SourceDecoder.isValidUTF8(bytes[file], range))
-        }
-        var files = Array(repeating: true, count: bytes.count)
-        for (piece, (file, _)) in schedule.enumerated() where valid.get(piece) == false { files[file] = false }
-        return files
-    }
-
-    private static func plan(_ input: LoadedInput, checkedUTF8: Bool,
-                             options: DecodingOptions) -> Result<any DecodeJob, SchemaError> {
+    private static func plan(_ input: LoadedInput, options: DecodingOptions) -> Result<any DecodeJob, SchemaError> {
         do throws(SchemaError) {
             switch input.file {
             case .contacts:
-                return .success(try PlannedFile(Contact.self, input, checkedUTF8, options, DecodedAny.contacts))
+                return .success(try PlannedFile(Contact.self, input, options, DecodedAny.contacts))
             case .s47Enquiries:
-                return .success(try PlannedFile(Section47Enquiry.self, input, checkedUTF8, options, DecodedAny.enquiries))
+                return .success(try PlannedFile(Section47Enquiry.self, input, options, DecodedAny.enquiries))
             case .conferences:
-                return .success(try PlannedFile(ChildProtectionConference.self, input, checkedUTF8, options,
+                return .success(try PlannedFile(ChildProtectionConference.self, input, options,
                                                 DecodedAny.conferences))
-            case .audits: return .success(try PlannedFile(CaseAudit.self, input, checkedUTF8, options, DecodedAny.audits))
+            case .audits: return .success(try PlannedFile(CaseAudit.self, input, options, DecodedAny.audits))
             }
         } catch {
             return .failure(error)
@@ -185,11 +161,10 @@ private final class PlannedFile<Record: DecodableRecord>: DecodeJob {
     let partSizes: [Int]
     let wrap: @Sendable (DecodedFile<Record>) -> DecodedAny
 
-    init(_: Record.Type, _ input: LoadedInput, _ checkedUTF8: Bool, _ options: DecodingOptions,
+    init(_: Record.Type, _ input: LoadedInput, _ options: DecodingOptions,
          _ wrap: @escaping @Sendable (DecodedFile<Record>) -> DecodedAny) throws(SchemaError) {
         let plan = try FileDecoder.Plan<Record>(raw: input.bytes, fileName: input.name, options: options,
-                                                parallelThreshold: FileDecoder.minimumParallelBytes,
-                                                checkedUTF8: checkedUTF8)
+                                                parallelThreshold: FileDecoder.minimumParallelBytes)
         parts = ConcurrentSlots(count: plan.partCount)
         partSizes = (0..<plan.partCount).map { plan.size(ofPart: $0) }
         self.plan.set(0, plan)

@@ -3,8 +3,9 @@ import PathwayCore
 import Testing
 @testable import PathwayApp
 
-/// `Evaluation.decodeAll` checks each file's UTF-8 in pieces on both cores before planning it; a file is
-/// read as Windows-1252 when any piece is not valid UTF-8, and the pieces decide as the whole file would.
+/// `Evaluation.decodeAll` has each file's parts check their bytes as UTF-8 as they read them, on both
+/// cores; a file is read as Windows-1252 when any part finds bytes that are not valid UTF-8, and the parts
+/// decide as the whole file would.
 @Suite struct DecodeAllTests {
     /// The small fixture's files, with contacts.csv replaced by `contacts`.
     static func inputs(contacts: [UInt8]) throws -> [LoadedInput] {

@@ -19,7 +19,8 @@ public enum SourceDecoder {
     }
 
     /// `decode` for a caller that has checked the text already: `checkedValid` must be true exactly when
-    /// every range of `utf8CheckRanges(raw, pieces:)` is valid (`isValidUTF8`).
+    /// the text after any byte-order mark is valid UTF-8 (`isValidUTF8`), or, for a caller that checks
+    /// it later, when the text is to be read as UTF-8 until then (`FileDecoder.Plan`).
     public static func decode(_ raw: InputBytes, checkedValid valid: Bool) -> DecodedText {
         let start = textStart(raw)
         if valid {
@@ -29,27 +30,6 @@ public enum SourceDecoder {
             Windows1252Transcoder.utf8(from: UnsafeBufferPointer(rebasing: buffer[start...]))
         }
         return DecodedText(bytes: InputBytes(converted), start: 0, encoding: .windows1252, hadByteOrderMark: start == 3)
-    }
-
-    /// The UTF-8 check of `raw` cut into at most `pieces` ranges that can be checked on different cores:
-    /// the text after any byte-order mark is valid UTF-8 exactly when every range is (`isValidUTF8`).
-    /// Each cut falls before a byte that is not a continuation byte (10xxxxxx), so no well-formed sequence
-    /// is cut in two, and a sequence that runs into a cut is as cut short in its range as it is in the whole.
-    public static func utf8CheckRanges(_ raw: InputBytes, pieces: Int) -> [Range<Int>] {
-        let start = textStart(raw)
-        var ranges: [Range<Int>] = []
-        var lower = start
-        raw.withUnsafeBufferPointer { buffer in
-            for piece in 1..<max(pieces, 1) {
-                var cut = max(start + (raw.count - start) * piece / pieces, lower)
-                while cut < raw.count && buffer[cut] & 0xC0 == 0x80 { cut += 1 }
-                guard cut > lower && cut < raw.count else { continue }
-                ranges.append(lower..<cut)
-                lower = cut
-            }
-        }
-        ranges.append(lower..<raw.count)
-        return ranges
     }
 
     /// True when `raw[range]` is valid UTF-8 (Unicode Table 3-7).

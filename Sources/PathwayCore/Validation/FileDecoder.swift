@@ -15,23 +15,14 @@ public enum FileDecoder {
     }
 
     /// `parallelThreshold`: split bodies of at least this many bytes (tests use 0 to split small files);
-    /// `doneReadingStep` as for `Plan`.
+    /// `doneReadingStep` and `utf8CheckStep` as for `Plan`.
     static func decode<Record: DecodableRecord>(
         _: Record.Type, raw: InputBytes, fileName: String, options: DecodingOptions, sha256: String?,
-        parallelThreshold: Int?, doneReadingStep: Int = defaultDoneReadingStep
+        parallelThreshold: Int?, doneReadingStep: Int = defaultDoneReadingStep, utf8CheckStep: Int = defaultUTF8CheckStep
     ) throws(SchemaError) -> DecodedFile<Record> {
         let plan = try Plan<Record>(raw: raw, fileName: fileName, options: options, parallelThreshold: parallelThreshold,
-                                    doneReadingStep: doneReadingStep)
-        var parts: [Chunk<Record>] = []
-        if plan.partCount == 2 {
-            // Two halves on two cores.
-            let slots = ConcurrentSlots<Chunk<Record>>(count: 2)
-            DispatchQueue.concurrentPerform(iterations: 2) { part in slots.set(part, plan.decode(part: part)) }
-            parts = [slots.take(0)!, slots.take(1)!]
-        } else {
-            parts = [plan.decode(part: 0)]
-        }
-        return plan.finish(parts, sha256: sha256 ?? SHA256.hexDigest(raw))
+                                    doneReadingStep: doneReadingStep, utf8CheckStep: utf8CheckStep)
+        return plan.decodeParts(sha256: sha256 ?? SHA256.hexDigest(raw))
     }
 
     /// A file read up to its body: the header checked, and the body cut into one or two parts that can be
@@ -51,16 +42,24 @@ public enum FileDecoder {
         let bodyLine: Int
         /// Bytes read between two `InputBytes.doneReading` calls.
         let doneReadingStep: Int
+        /// Whether the parts check their bytes as UTF-8 as they read them (`UTF8CheckAhead`), at least
+        /// `utf8CheckStep` bytes at a time; `utf8Stop` lets the first part that finds bytes that are not
+        /// UTF-8 stop the others.
+        let checksUTF8: Bool
+        let utf8CheckStep: Int
+        let utf8Stop = UTF8CheckAhead.Stop()
+        let parallelThreshold: Int?
 
         /// Reads the header. With a `parallelThreshold`, a body of at least that many bytes is cut in two
         /// at the start of a physical line near its middle. `checkedUTF8`: whether the caller found the
-        /// file valid UTF-8 (`SourceDecoder.decode(_:checkedValid:)`); nil to check it here. Every
-        /// `doneReadingStep` bytes, a part tells the bytes (`InputBytes.doneReading`) that it is done with
-        /// the records before.
+        /// file valid UTF-8 (`SourceDecoder.decode(_:checkedValid:)`); nil to leave the body's check to
+        /// the parts (`text(_:checkedUTF8:)`). Every `doneReadingStep` bytes, a part tells the bytes
+        /// (`InputBytes.doneReading`) that it is done with the records before.
         public init(raw: InputBytes, fileName: String, options: DecodingOptions, parallelThreshold: Int?,
-                    checkedUTF8: Bool? = nil, doneReadingStep: Int = defaultDoneReadingStep) throws(SchemaError) {
+                    checkedUTF8: Bool? = nil, doneReadingStep: Int = defaultDoneReadingStep,
+                    utf8CheckStep: Int = defaultUTF8CheckStep) throws(SchemaError) {
             precondition(doneReadingStep > 0, "a part reads at least one byte between two calls")
-            let text = checkedUTF8.map { SourceDecoder.decode(raw, checkedValid: $0) } ?? SourceDecoder.decode(raw)
+            let (text, checksUTF8) = Self.text(raw, checkedUTF8: checkedUTF8)
             var reader = CSVReader(text: text)
             var record = CSVRecord()
             var findings: [Finding] = []
@@ -89,12 +88,34 @@ public enum FileDecoder {
             }
             self.bodyLine = reader.nextLine
             self.doneReadingStep = doneReadingStep
+            self.checksUTF8 = checksUTF8
+            self.utf8CheckStep = utf8CheckStep
+            self.parallelThreshold = parallelThreshold
             self.text = text
             self.header = header
             self.fileName = fileName
             self.options = options
             self.byteCount = raw.count
             self.findings = findings
+        }
+
+        /// The file's text, and whether its body is still to be checked as UTF-8.
+        ///
+        /// Unless the caller has checked the file (`checkedUTF8`), only the header (with any blank lines
+        /// before it) is checked here, and the parts check the body as they read it (`UTF8CheckAhead`). A
+        /// header of ASCII bytes reads the same whether the file turns out to be UTF-8 or Windows-1252 (SPEC
+        /// §2), so it is read before the body's encoding is known; when a part finds bytes that are not
+        /// UTF-8, `finish` reads the whole file again as Windows-1252. A header with any other byte has the
+        /// whole file checked at once, before anything is read.
+        static func text(_ raw: InputBytes, checkedUTF8: Bool?) -> (DecodedText, checksBody: Bool) {
+            if let checkedUTF8 { return (SourceDecoder.decode(raw, checkedValid: checkedUTF8), false) }
+            let asUTF8 = SourceDecoder.decode(raw, checkedValid: true)
+            var reader = CSVReader(text: asUTF8)
+            var record = CSVRecord()
+            _ = reader.next(&record)
+            let header = asUTF8.start..<reader.nextPosition
+            let ascii = raw.withUnsafeBufferPointer { bytes in bytes[header].allSatisfy { $0 < 0x80 } }
+            return ascii ? (asUTF8, true) : (SourceDecoder.decode(raw), false)
         }
 
         /// 1, or 2 when the body was cut in two.
@@ -113,9 +134,24 @@ public enum FileDecoder {
             // The first of two parts makes room for the whole body's records, so that the second part is
             // appended to it without moving the first.
             let bytes = part == 0 ? parts[parts.count - 1].upperBound - parts[0].lowerBound : range.count
+            let utf8 = checksUTF8 ? UTF8CheckAhead(range: range, step: utf8CheckStep, stop: utf8Stop) : .unchecked
             return decodeChunk(Record.self, CSVReader(text: text, range: range, line: line),
                                header: header, fileName: fileName, options: options, trackOutcomes: part == 1,
-                               expectedRecords: bytes / 100, doneReadingStep: doneReadingStep)
+                               expectedRecords: bytes / 100, doneReadingStep: doneReadingStep, utf8: utf8)
+        }
+
+        /// Decodes every part (two on two cores) and joins them.
+        public consuming func decodeParts(sha256: String) -> DecodedFile<Record> {
+            var parts: [Chunk<Record>] = []
+            if partCount == 2 {
+                let slots = ConcurrentSlots<Chunk<Record>>(count: 2)
+                let plan = copy self
+                DispatchQueue.concurrentPerform(iterations: 2) { part in slots.set(part, plan.decode(part: part)) }
+                parts = [slots.take(0)!, slots.take(1)!]
+            } else {
+                parts = [decode(part: 0)]
+            }
+            return finish(parts, sha256: sha256)
         }
 
         /// Joins the decoded parts (in order) into the file's result. Consuming: once no part has to be
@@ -124,6 +160,20 @@ public enum FileDecoder {
         /// 183 MB were still held while its halves were joined, at the run's peak memory).
         public consuming func finish(_ decoded: consuming [Chunk<Record>], sha256: String) -> DecodedFile<Record> {
             precondition(decoded.count == parts.count, "every part is decoded")
+            if decoded.contains(where: \.notUTF8) {
+                // Not UTF-8 after all: the whole file is read again as Windows-1252 (SPEC §2). Its header,
+                // all ASCII, reads the same; the parts already read are dropped first.
+                _ = consume decoded
+                let again: Plan
+                do {
+                    again = try Plan(raw: text.bytes, fileName: fileName, options: options,
+                                     parallelThreshold: parallelThreshold, checkedUTF8: false,
+                                     doneReadingStep: doneReadingStep, utf8CheckStep: utf8CheckStep)
+                } catch {
+                    preconditionFailure("a header of ASCII bytes reads the same as Windows-1252: \(error)")
+                }
+                return again.decodeParts(sha256: sha256)
+            }
             var chunks = decoded
             // The cut was a record boundary only if the first part did not end inside a quoted field;
             // otherwise the file is read again in one pass.
@@ -131,7 +181,8 @@ public enum FileDecoder {
                 let body = parts[0].lowerBound..<parts[1].upperBound
                 chunks = [decodeChunk(Record.self, CSVReader(text: text, range: body, line: bodyLine),
                                       header: header, fileName: fileName, options: options, trackOutcomes: false,
-                                      expectedRecords: body.count / 100, doneReadingStep: doneReadingStep)]
+                                      expectedRecords: body.count / 100, doneReadingStep: doneReadingStep,
+                                      utf8: .unchecked)]
             }
             let header = self.header, fileName = self.fileName, findings = self.findings
             let encoding = text.encoding, byteCount = self.byteCount
@@ -183,6 +234,9 @@ public enum FileDecoder {
         var outcomes: [Outcome] = []
         var rejectedIDs: [ExactText] = []
         var endedInsideQuote = false
+        /// The chunk's bytes are not all UTF-8 (`UTF8CheckAhead`): it stopped there, and the file is read
+        /// again as Windows-1252.
+        var notUTF8 = false
         /// The physical line after the chunk's last.
         var endLine = 0
     }
@@ -201,7 +255,8 @@ public enum FileDecoder {
     @_specialize(where Record == CaseAudit)
     static func decodeChunk<Record: DecodableRecord>(
         _: Record.Type, _ reader: CSVReader, header: HeaderMatch<Record.Column>, fileName: String,
-        options: DecodingOptions, trackOutcomes: Bool, expectedRecords: Int, doneReadingStep: Int
+        options: DecodingOptions, trackOutcomes: Bool, expectedRecords: Int, doneReadingStep: Int,
+        utf8: UTF8CheckAhead
     ) -> Chunk<Record> {
         var reader = reader
         var record = CSVRecord()
@@ -224,12 +279,18 @@ public enum FileDecoder {
         // file cut inside a quoted field): every `doneReadingStep` bytes they are let go, so that a mapped
         // file's pages leave resident memory as its records arrive instead of adding to them.
         var readUpTo = reader.nextPosition
+        // Each record's bytes are checked as UTF-8 before its fields are read, a piece ahead.
+        var utf8 = utf8
         while true {
             if reader.nextPosition &- readUpTo >= doneReadingStep {
                 text.bytes.doneReading(readUpTo..<reader.nextPosition)
                 readUpTo = reader.nextPosition
             }
             guard reader.next(&record) else { break }
+            guard utf8.cover(reader.nextPosition, in: bytes) else {
+                chunk.notUTF8 = true
+                break
+            }
             chunk.rows += 1
             if let malformation = record.malformation {
                 chunk.rejected += 1
@@ -290,6 +351,7 @@ public enum FileDecoder {
             }
         }
         text.bytes.doneReading(readUpTo..<reader.nextPosition)
+        if !chunk.notUTF8 && !utf8.finish(in: bytes) { chunk.notUTF8 = true }
         chunk.acceptedIDs = acceptedIDs
         chunk.dropped = dropped
         chunk.laterRecords = laterRecords
@@ -404,6 +466,10 @@ public enum FileDecoder {
 
     /// Files smaller than this are read in one pass.
     public static let minimumParallelBytes = 4 << 20
+
+    /// `Plan`'s `utf8CheckStep` unless told otherwise: a piece checked as UTF-8 is still in the core's
+    /// cache when the records in it are read.
+    public static let defaultUTF8CheckStep = 64 << 10
 
     /// `Plan`'s `doneReadingStep` unless told otherwise: at most 4 MB of a part's bytes it has read stay
     /// resident (a thousand pages, let go in one call).

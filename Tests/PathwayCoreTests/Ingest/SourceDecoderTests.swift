@@ -162,49 +162,13 @@ private func baseAddress(_ bytes: InputBytes) -> UnsafeRawPointer? {
         }
     }
 
-    @Test func checkRangesAgreeWithTheWholeFile() {
-        // Cut into up to four ranges, the file is valid exactly when every range is; the ranges cover the
-        // text after any byte-order mark, in order, and no cut falls before a continuation byte.
-        var rng = SeededRandom(seed: 0x5EC7)
-        let palette: [UInt8] = [0x41, 0x41, 0x41, 0x80, 0x8F, 0x9F, 0xA0, 0xA9, 0xBF, 0xC3, 0xC2, 0xE2, 0xE0,
-                                0xED, 0xF0, 0xF4, 0xFF]
-        var cutsTried = 0
-        for round in 0..<20_000 {
-            let bom: [UInt8] = round % 5 == 0 ? [0xEF, 0xBB, 0xBF] : []
-            let raw = InputBytes(bom + (0..<rng.below(80)).map { _ in palette[rng.below(palette.count)] })
-            let start = bom.count
-            let whole = raw.withUnsafeBufferPointer { UTF8Validator.isValid(UnsafeBufferPointer(rebasing: $0[start...])) }
-            for pieces in 1...4 {
-                let ranges = SourceDecoder.utf8CheckRanges(raw, pieces: pieces)
-                #expect(ranges.count >= 1 && ranges.count <= pieces)
-                #expect(ranges.first?.lowerBound == start && ranges.last?.upperBound == raw.count)
-                for (left, right) in zip(ranges, ranges.dropFirst()) {
-                    #expect(left.upperBound == right.lowerBound && !left.isEmpty)
-                    #expect(raw[right.lowerBound] & 0xC0 != 0x80, "cut before a continuation byte in \(Array(raw))")
-                }
-                cutsTried += ranges.count - 1
-                let split = ranges.allSatisfy { SourceDecoder.isValidUTF8(raw, $0) }
-                #expect(split == whole, "\(Array(raw)) in \(ranges)")
-                if split != whole { return }
-            }
-        }
-        #expect(cutsTried > 20_000)
-    }
-
-    @Test func aSequenceAcrossTheMiddleIsNotCut() {
-        // "aé" + "b": the middle falls on é's second byte, so the cut moves past it.
-        let raw = InputBytes(Array("aaaé".utf8) + Array("bbb".utf8))
-        let ranges = SourceDecoder.utf8CheckRanges(raw, pieces: 2)
-        #expect(ranges == [0..<5, 5..<8])
-        #expect(ranges.allSatisfy { SourceDecoder.isValidUTF8(raw, $0) })
-    }
-
     @Test func checkedDecodeMatchesDecode() {
         let samples: [[UInt8]] = [[], [0xEF, 0xBB, 0xBF], Array("a,b\né\n".utf8), [0xEF, 0xBB, 0xBF, 0x41, 0x80],
                                   Array("Caf".utf8) + [0xE9]]
         for bytes in samples {
             let raw = InputBytes(bytes)
-            let valid = SourceDecoder.utf8CheckRanges(raw, pieces: 2).allSatisfy { SourceDecoder.isValidUTF8(raw, $0) }
+            let start = raw.count >= 3 && Array(raw.prefix(3)) == [0xEF, 0xBB, 0xBF] ? 3 : 0
+            let valid = SourceDecoder.isValidUTF8(raw, start..<raw.count)
             let checked = SourceDecoder.decode(raw, checkedValid: valid)
             let plain = SourceDecoder.decode(raw)
             #expect(checked.encoding == plain.encoding && checked.start == plain.start

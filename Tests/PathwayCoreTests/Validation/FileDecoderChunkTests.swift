@@ -72,8 +72,12 @@ struct FileDecoderChunkTests {
                                    doneReading: { done.add($0) }, release: {})
             let plan = try FileDecoder.Plan<Record>(raw: bytes, fileName: name, options: DecodingOptions(),
                                                     parallelThreshold: 0)
-            // The plan's text is these bytes only when the file is UTF-8 (Windows-1252 is re-encoded into an array).
+            // The plan's text is these bytes unless the header already showed the file is not UTF-8
+            // (Windows-1252 is re-encoded into an array, whose bytes are the only copy and are not let go).
             let body = plan.text.encoding == .utf8 ? plan.parts[0].lowerBound..<raw.count : 0..<0
+            // A body found not to be UTF-8 as it was read is read again re-encoded: its bytes were let go
+            // only up to where the parts stopped.
+            let stopped = SourceDecoder.decode(InputBytes(raw)).encoding != .utf8
             let two = try FileDecoder.decode(type, raw: bytes, fileName: name, options: DecodingOptions(), sha256: "",
                                              parallelThreshold: 0, doneReadingStep: step)
             #expect(two.records == one.records, "\(name), step \(step): records", sourceLocation: sourceLocation)
@@ -83,7 +87,11 @@ struct FileDecoderChunkTests {
             #expect(ranges.allSatisfy { !$0.isEmpty && body.contains($0.lowerBound) && $0.upperBound <= body.upperBound },
                     "\(name), step \(step): ranges inside the body", sourceLocation: sourceLocation)
             let readAgain = zip(ranges, ranges.dropFirst()).contains { $0.upperBound > $1.lowerBound }
-            if !readAgain {
+            if stopped {
+                #expect(!readAgain && ranges.reduce(0) { $0 + $1.count } < max(body.count, 1),
+                        "\(name), step \(step): the body read until it was found not to be UTF-8",
+                        sourceLocation: sourceLocation)
+            } else if !readAgain {
                 #expect(ranges.reduce(0) { $0 + $1.count } == body.count,
                         "\(name), step \(step): every byte of the body once", sourceLocation: sourceLocation)
             } else {
@@ -131,10 +139,10 @@ struct FileDecoderChunkTests {
         try Self.same(Contact.self, Array(text.utf8), "contacts.csv", keptFrom: d("2026-03-05"))
     }
 
-    /// The encoding is decided for the whole file before it is cut (SPEC §2): a byte that is not UTF-8 in
-    /// either half, or only in the header, makes the whole file Windows-1252, exactly as one pass does.
-    /// (A version that checked each half on its own core was measured and dropped: a large Windows-1252
-    /// file then decoded its first half for nothing: decode took 2.3-2.8 s instead of 1.2-1.7 s at 1M children.)
+    /// The encoding is decided for the whole file (SPEC §2): a byte that is not UTF-8 in either half, or
+    /// only in the header, makes the whole file Windows-1252, exactly as one pass does. (An ASCII header
+    /// is read first and the parts check the body as they read it; a part that finds such a byte has the
+    /// whole file read again as Windows-1252.)
     @Test("not UTF-8 in either half or in the header reads the whole file as Windows-1252", arguments: [
         (header: "contact_id,child_id,contact_date,source,team", bom: false, bad: [0], good: 1),
         (header: "contact_id,child_id,contact_date,source,team", bom: false, bad: [1], good: 0),
@@ -163,6 +171,90 @@ struct FileDecoderChunkTests {
         // With "téam" in the header there is no team column.
         let team: String? = bad.contains(1) ? "N\u{E9}" : "North"
         #expect(two.records[27].team == (header.contains(",team") ? team : nil))
+    }
+
+    /// Random files with bytes that are not UTF-8 (Windows-1252 letters, stray continuation bytes, a cut
+    /// sequence) or valid multi-byte letters in random rows, sometimes in the header, after a BOM, with
+    /// every line end: checked by the parts a few bytes at a time, in one pass or in two halves, they
+    /// decode exactly as when the whole file is checked before it is read.
+    @Test("the body checked as it is read decodes as the whole file checked first", arguments: 0..<40)
+    func utf8CheckedAsRead(seed: Int) throws {
+        var random = SeededRandom(seed: UInt64(seed) &* 104_729 &+ 3)
+        let ends: [[UInt8]] = [[0x0A], [0x0D, 0x0A], [0x0D]]
+        let letters: [[UInt8]] = [Array("é".utf8), Array("€".utf8), Array("😀".utf8), [0xE9], [0x80], [0xA9], [0xE2, 0x82]]
+        let rowCount = 10 + random.below(50)
+        let badRow = random.chance(percent: 70) ? random.below(rowCount) : -1
+        var raw: [UInt8] = random.chance(percent: 20) ? [0xEF, 0xBB, 0xBF] : []
+        raw += Array("contact_id,child_id,contact_date,source,".utf8)
+        switch random.below(5) {
+        case 0: raw += Array("t\u{E9}am".utf8)
+        case 1: raw += [0x74, 0xE9, 0x61, 0x6D]
+        default: raw += Array("team".utf8)
+        }
+        for n in 0..<rowCount {
+            raw += ends[random.below(ends.count)]
+            var team = Array("North".utf8)
+            if n == badRow || random.chance(percent: 10) { team += letters[random.below(letters.count)] }
+            if random.chance(percent: 5) { team = [0x22] + team + Array("\nEast".utf8) + [0x22] }
+            raw += Array("C\(n),K\(n),2026-03-02,Police,".utf8) + team
+        }
+        let valid = SourceDecoder.decode(InputBytes(raw)).encoding == .utf8
+        let reference = try FileDecoder.Plan<Contact>(raw: InputBytes(raw), fileName: "contacts.csv", options: DecodingOptions(),
+                                                      parallelThreshold: nil, checkedUTF8: valid).decodeParts(sha256: "")
+        for threshold in [nil, 0] {
+            for step in [1, 5, 64, FileDecoder.defaultUTF8CheckStep] {
+                let checked = try FileDecoder.decode(Contact.self, raw: InputBytes(raw), fileName: "contacts.csv",
+                                                     options: DecodingOptions(), sha256: "", parallelThreshold: threshold,
+                                                     utf8CheckStep: step)
+                let how = "threshold \(String(describing: threshold)), step \(step)"
+                #expect(checked.records == reference.records, "\(how): records")
+                #expect(checked.findings == reference.findings, "\(how): findings")
+                #expect(checked.summary == reference.summary, "\(how): counts")
+            }
+        }
+        try Self.same(Contact.self, raw, "contacts.csv")
+    }
+
+    @Test("the header is read before the body is checked only when it is ASCII", arguments: [
+        (bytes: Array("id,team\nC1,North\n".utf8), checksBody: true, encoding: SourceEncoding.utf8),
+        (bytes: Array("id,team\nC1,N".utf8) + [0xE9, 0x0A], checksBody: true, encoding: .utf8),
+        (bytes: [0xEF, 0xBB, 0xBF] + Array("id,team\r\nC1,N".utf8) + [0xE9], checksBody: true, encoding: .utf8),
+        (bytes: Array("\n  \nid,team\nC1,North\n".utf8), checksBody: true, encoding: .utf8),
+        (bytes: [], checksBody: true, encoding: .utf8),
+        (bytes: Array("id,t\u{E9}am\nC1,North\n".utf8), checksBody: false, encoding: .utf8),
+        (bytes: Array("id,t\u{E9}am\nC1,N".utf8) + [0xE9], checksBody: false, encoding: .windows1252),
+        (bytes: Array("id,t".utf8) + [0xE9] + Array("am\nC1,North\n".utf8), checksBody: false, encoding: .windows1252),
+        (bytes: Array("id,\"team\nC1,North\n".utf8) + [0xE9], checksBody: false, encoding: .windows1252),
+    ])
+    func headerFirst(bytes: [UInt8], checksBody: Bool, encoding: SourceEncoding) {
+        let (text, checks) = FileDecoder.Plan<Contact>.text(InputBytes(bytes), checkedUTF8: nil)
+        #expect(checks == checksBody && text.encoding == encoding)
+        // Checked by the caller, the body is never checked again.
+        #expect(FileDecoder.Plan<Contact>.text(InputBytes(bytes), checkedUTF8: true).checksBody == false)
+        #expect(FileDecoder.Plan<Contact>.text(InputBytes(bytes), checkedUTF8: false).0.encoding == .windows1252)
+    }
+
+    @Test("a part that finds a byte that is not UTF-8 stops the other, and the file is read again")
+    func aPartStopsTheOther() throws {
+        // The last row has a Windows-1252 "é": the second half finds it, and the first half, read after,
+        // stops at its first piece.
+        var raw = Array("contact_id,child_id,contact_date,source,team\n".utf8)
+        for n in 0..<40 {
+            raw += Array("C\(n),K\(n),2026-03-02,Police,".utf8) + (n == 39 ? [0x4E, 0xE9] : Array("North".utf8)) + [0x0A]
+        }
+        let plan = try FileDecoder.Plan<Contact>(raw: InputBytes(raw), fileName: "contacts.csv", options: DecodingOptions(),
+                                                 parallelThreshold: 0, utf8CheckStep: 16)
+        #expect(plan.checksUTF8 && plan.partCount == 2)
+        let secondHalfRows = raw[plan.parts[1]].filter { $0 == 0x0A }.count
+        let second = plan.decode(part: 1)
+        // Stopped at its last row, before counting it.
+        #expect(second.notUTF8 && second.rows == secondHalfRows - 1)
+        let first = plan.decode(part: 0)
+        #expect(first.notUTF8 && first.rows == 0)
+        let file = plan.finish([first, second], sha256: "")
+        #expect(file.summary.encoding == .windows1252 && file.summary.rows == 40 && file.records.count == 40)
+        #expect(file.records[39].team == "N\u{E9}" && file.records[38].team == "North")
+        #expect(file.findings.filter { $0.rule == .windows1252Encoding }.count == 1)
     }
 
     @Test("a split inside a quoted field falls back to one pass")
