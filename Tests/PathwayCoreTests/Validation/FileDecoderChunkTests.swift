@@ -183,7 +183,7 @@ struct FileDecoderChunkTests {
         let ends: [[UInt8]] = [[0x0A], [0x0D, 0x0A], [0x0D]]
         let letters: [[UInt8]] = [Array("é".utf8), Array("€".utf8), Array("😀".utf8), [0xE9], [0x80], [0xA9], [0xE2, 0x82]]
         let rowCount = 10 + random.below(50)
-        let badRow = random.chance(percent: 70) ? random.below(rowCount) : -1
+        let letterRow = random.chance(percent: 70) ? random.below(rowCount) : -1
         var raw: [UInt8] = random.chance(percent: 20) ? [0xEF, 0xBB, 0xBF] : []
         raw += Array("contact_id,child_id,contact_date,source,".utf8)
         switch random.below(5) {
@@ -194,7 +194,7 @@ struct FileDecoderChunkTests {
         for n in 0..<rowCount {
             raw += ends[random.below(ends.count)]
             var team = Array("North".utf8)
-            if n == badRow || random.chance(percent: 10) { team += letters[random.below(letters.count)] }
+            if n == letterRow || random.chance(percent: 10) { team += letters[random.below(letters.count)] }
             if random.chance(percent: 5) { team = [0x22] + team + Array("\nEast".utf8) + [0x22] }
             raw += Array("C\(n),K\(n),2026-03-02,Police,".utf8) + team
         }
