@@ -65,8 +65,8 @@ struct UTF8CheckAhead {
         return true
     }
 
-    /// Checks the rest of the range.
+    /// Checks the rest of the range (nothing when unchecked: `end` is then `checkedUpTo`, `Int.max`).
     mutating func finish(in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        end == .max || cover(end, in: bytes)
+        cover(end, in: bytes)
     }
 }
