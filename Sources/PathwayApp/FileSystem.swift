@@ -75,7 +75,7 @@ enum FileSystem {
         guard let base = mmap(nil, count, PROT_READ, MAP_PRIVATE, fd, 0), base != UnsafeMutableRawPointer(bitPattern: -1) else {
             throw SystemError.current()
         }
-        let slot = MappedFiles.register(base: UnsafeRawPointer(base), count: count, path: path)
+        let slot = MappedFiles.register(base: UnsafeRawPointer(base), count: count, path: path, lost: file.lostPagesMark)
         nonisolated(unsafe) let mapped = base
         // Pages the decoder is done with leave resident memory; read again, they come back from the page cache.
         let bytes = InputBytes(unsafeBase: UnsafeRawPointer(base), count: count, doneReading: { range in
@@ -83,6 +83,8 @@ enum FileSystem {
         }, release: {
             MappedFiles.unregister(slot)
             munmap(mapped, count)
+            // The slot pointed at the file's mark until now.
+            withExtendedLifetime(file) {}
         })
         return (bytes, version, file)
     }
@@ -163,18 +165,30 @@ final class OpenFile: Sendable {
     let size: Int
     /// For the message when the file shrinks while it is mapped again (`MappedFiles`).
     let path: String
+    /// 1 once a mapping of the file lost pages and read zeros instead (`MappedFiles`): raw memory, so that
+    /// the signal handler can set it. Only read once the readers are done.
+    nonisolated(unsafe) let lostPagesMark: UnsafeMutablePointer<Int>
 
     init(descriptor: Int32, size: Int, path: String) {
         self.descriptor = descriptor
         self.size = size
         self.path = path
+        lostPagesMark = .allocate(capacity: 1)
+        lostPagesMark.initialize(to: 0)
     }
 
-    deinit { close(descriptor) }
+    deinit {
+        close(descriptor)
+        lostPagesMark.deallocate()
+    }
+
+    /// Whether a mapping of the file lost pages (it became shorter, or a page could not be read), so
+    /// that zeros were read in their place.
+    var lostPages: Bool { lostPagesMark.pointee != 0 }
 
     /// Reads the first `size` bytes again, in pieces of at most `piece` bytes handed to `body` in order.
-    /// A file that has become shorter is ENODATA (one that shrinks while it is read ends the process as
-    /// a shrunk input mapping does, `MappedFiles`).
+    /// A file that has become shorter is ENODATA, also one that shrinks while it is read (its lost pages
+    /// read as zeros first, as in a shrunk input mapping, `MappedFiles`).
     ///
     /// The file is mapped again and each piece's pages are given back once `body` has read them, so that
     /// they do not add to resident memory. Reading with `pread` instead copied every byte: at 1M children,
@@ -191,7 +205,7 @@ final class OpenFile: Sendable {
             try readWithPread(piece: piece, body)
             return
         }
-        let slot = MappedFiles.register(base: UnsafeRawPointer(base), count: size, path: path)
+        let slot = MappedFiles.register(base: UnsafeRawPointer(base), count: size, path: path, lost: lostPagesMark)
         defer {
             MappedFiles.unregister(slot)
             munmap(base, size)
@@ -204,6 +218,7 @@ final class OpenFile: Sendable {
             MemoryPages.giveBack(UnsafeRawPointer(base + offset), count: count)
             offset += count
         }
+        if lostPages { throw SystemError(code: ENODATA) }
     }
 
     /// `readAgain` through `pread`, into one reused buffer.

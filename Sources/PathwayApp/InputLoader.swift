@@ -16,19 +16,30 @@ public enum InputLoader {
             let path = join(folder, name)
             if FileSystem.kind(path) == .missing, configuration.optionalInputs.contains(file) { continue }
             let (bytes, version, open) = try readInput(path, FileSystem.mapFile)
-            inputs.append(LoadedInput(file: file, name: name, bytes: bytes, source: (path, version), openFile: open))
+            inputs.append(LoadedInput(file: file, name: name, bytes: bytes,
+                                      source: InputSource(path: path, version: version, file: open)))
         }
         return inputs
     }
 
-    /// Stops the run (exit 66) if an input was written to in place since it was mapped: the mapping
-    /// then shows some of the new bytes, so the decoded rows and the SHA-256 may mix two versions of the
-    /// export. Called once every file is decoded. A file replaced by a rename (a new inode) is fine: the
-    /// mapping kept the old one whole.
-    static func checkUnchanged(_ sources: [(path: String, version: FileVersion)]) throws(PathwayError) {
-        for (path, version) in sources {
-            guard let now = FileSystem.version(path), version.isRewritten(by: now) else { continue }
-            throw .inputMissing("input file '\(path)' was written to while it was being read; "
+    /// Stops the run (exit 66) if a mapping of an input lost pages, which were then read as zeros
+    /// (`MappedFiles`), or if an input was written to in place since it was mapped: the mapping then
+    /// shows some of the new bytes, so the decoded rows and the SHA-256 may mix two versions of the
+    /// export. Called once every file is decoded, once the digests are taken, and before any error of
+    /// those stages is reported (lost bytes may be what failed). A file replaced by a rename (a new inode)
+    /// is fine: the mapping kept the old one whole.
+    static func checkUnchanged(_ sources: [InputSource]) throws(PathwayError) {
+        for source in sources where source.file.lostPages {
+            if let now = FileSystem.version(source.path), now.size >= source.version.size {
+                throw .inputMissing("input file '\(source.path)' could not be read whole: part of it was lost "
+                    + "while it was being read (a disk error, or the file rewritten during the run); "
+                    + "run again once the export is complete")
+            }
+            throw .inputMissing(MappedFiles.shorterFile(path: source.path))
+        }
+        for source in sources {
+            guard let now = FileSystem.version(source.path), source.version.isRewritten(by: now) else { continue }
+            throw .inputMissing("input file '\(source.path)' was written to while it was being read; "
                 + "run again once the export is complete")
         }
     }

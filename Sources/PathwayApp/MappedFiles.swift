@@ -2,23 +2,33 @@
 import Glibc
 #endif
 import Foundation
+import PathwayCore
 
-/// The input files mapped into memory (`FileSystem.mapFile`), and what happens when one of them
-/// shrinks while it is mapped.
+/// The input files mapped into memory (`FileSystem.mapFile`, `OpenFile.readAgain`), and what happens
+/// when one of them shrinks while it is mapped.
 ///
 /// Reading a page of a mapping past the end of its file raises SIGBUS. That happens only when another
 /// program truncates an export while pathway reads it (an exporter rewriting a file in place during the
-/// nightly run). Instead of dying with "Bus error", pathway then prints one line naming the file and
-/// exits 66, as for any input that cannot be read (SPEC §5). As after a SIGKILL, nothing is published
-/// and the lock goes with the process.
+/// nightly run), or when the page cannot be read from the disk. Instead of dying with "Bus error", the
+/// handler maps zeros over the lost pages, to the mapping's end, and marks the file (`OpenFile.lostPages`);
+/// the read then goes on and finds zeros. Once the files are decoded, and again once their digests are
+/// taken, `InputLoader.checkUnchanged` stops the run with exit 66 naming the file, through the ordinary
+/// error path, so that `failed-run.json` says why (SPEC §5) and nothing is published. The zeros are only
+/// ever read by a run that is going to stop; an error they cause on the way is replaced by that one.
+/// Should the kernel refuse the zeros, the handler prints the line itself and exits 66 (the lock goes
+/// with the process, but `failed-run.json` is not written).
 enum MappedFiles {
-    /// One mapping: its address range and the line to print, prepared beforehand because a signal
-    /// handler may only call async-signal-safe functions (no allocation, no Swift strings).
+    /// One mapping: its address range, the line to print, the page size and the file's mark, prepared
+    /// beforehand because a signal handler may only call async-signal-safe functions (no allocation, no
+    /// Swift strings, no lazily made globals).
     struct Entry {
         var start: UInt = 0
         var end: UInt = 0
         var message: UnsafeMutablePointer<CChar>?
         var length = 0
+        var pageSize: UInt = 0
+        /// Set to 1 when zeros are mapped over lost pages (nil: the handler exits instead).
+        var lost: UnsafeMutablePointer<Int>?
     }
 
     /// Slots for mappings alive at once (a run maps four inputs; tests map more, one after another).
@@ -45,16 +55,18 @@ enum MappedFiles {
             + "run again once the export is complete"
     }
 
-    /// Records a mapping; returns its slot for `unregister` (nil when every slot is taken: the mapping
-    /// then works as usual, only a SIGBUS in it ends the process the default way).
-    static func register(base: UnsafeRawPointer, count: Int, path: String) -> Int? {
+    /// Records a mapping of `count` bytes at the page-aligned `base`; returns its slot for `unregister`
+    /// (nil when every slot is taken: the mapping then works as usual, only a SIGBUS in it ends the
+    /// process the default way). `lost` is set to 1 if pages of it are lost; it must outlive the slot.
+    static func register(base: UnsafeRawPointer, count: Int, path: String, lost: UnsafeMutablePointer<Int>?) -> Int? {
         _ = installed
         let text = message(path: path)
         lock.lock()
         defer { lock.unlock() }
         for slot in 0..<capacity where entries[slot].end == 0 {
             entries[slot] = Entry(start: UInt(bitPattern: base), end: UInt(bitPattern: base) + UInt(count),
-                                  message: strdup(text), length: text.utf8.count)
+                                  message: strdup(text), length: text.utf8.count, pageSize: UInt(MemoryPages.size),
+                                  lost: lost)
             return slot
         }
         return nil
@@ -77,13 +89,33 @@ enum MappedFiles {
         return nil
     }
 
+    /// Maps zeros over a slot's mapping from the page holding `address` to its end, and marks its file;
+    /// false (nothing changed) when the slot has no mark or the kernel refuses. Called by the signal handler:
+    /// `mmap` is a plain system call on Linux, and nothing here allocates.
+    static func mapZeros(slot: Int, from address: UInt) -> Bool {
+        let entry = entries[slot]
+        guard let lost = entry.lost, entry.pageSize > 0 else { return false }
+        let mask = entry.pageSize - 1
+        let first = address & ~mask
+        let last = (entry.end + mask) & ~mask
+        guard first < last, let start = UnsafeMutableRawPointer(bitPattern: first) else { return false }
+        let zeros = mmap(start, Int(last - first), PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0)
+        guard zeros == start else { return false }
+        lost.pointee = 1
+        return true
+    }
+
     private static func installHandler() -> Bool {
         var action = sigaction()
         action.__sigaction_handler.sa_sigaction = { _, info, _ in
             let address = UInt(bitPattern: info?.pointee._sifields._sigfault.si_addr)
-            if let slot = MappedFiles.slot(containing: address), let message = MappedFiles.entries[slot].message {
-                _ = write(STDERR_FILENO, message, MappedFiles.entries[slot].length)
-                _exit(MappedFiles.exitStatus)
+            if let slot = MappedFiles.slot(containing: address) {
+                // The access runs again when the handler returns, and reads zeros.
+                if MappedFiles.mapZeros(slot: slot, from: address) { return }
+                if let message = MappedFiles.entries[slot].message {
+                    _ = write(STDERR_FILENO, message, MappedFiles.entries[slot].length)
+                    _exit(MappedFiles.exitStatus)
+                }
             }
             // Not in an input file: the default action, when the faulting access runs again.
             var fallback = sigaction()

@@ -38,6 +38,7 @@ public enum NightlyJob {
         let calendar = try InputLoader.loadCalendar(file: request.holidaysFile ?? configuration.holidaysFile)
         let inputs = try InputLoader.load(folder: inputFolder, configuration: configuration)
         manifest.inputBytes = Dictionary(uniqueKeysWithValues: inputs.map { ($0.name, $0.bytes.count) })
+        request.inputsLoaded?()
         stages.append(("load", seconds(since: start, clock)))
         logger.info("load: \(inputs.count) files, \(inputs.reduce(0) { $0 + $1.bytes.count }) bytes in \(stages.last!.1)")
 
@@ -48,10 +49,17 @@ public enum NightlyJob {
         let late = InputDigests.lateFiles(inputs)
         let digests = InputDigests(inputs, files: late)
         let leftovers = DeferredRelease()
-        let computed = try Evaluation.evaluate(consume inputs, asOf: request.asOf, configuration: configuration,
+        let computed: RunResult
+        do {
+            computed = try Evaluation.evaluate(consume inputs, asOf: request.asOf, configuration: configuration,
                                                calendar: calendar, lateDigests: late, leftovers: leftovers) { stage in
-            stages.append(("  " + stage, seconds(since: stageStart, clock)))
-            stageStart = clock.now
+                stages.append(("  " + stage, seconds(since: stageStart, clock)))
+                stageStart = clock.now
+            }
+        } catch {
+            // Zeros read for an export's lost pages (`MappedFiles`) may be what failed: that is the reason given.
+            try InputLoader.checkUnchanged(sources)
+            throw error
         }
         // Until the render has taken the largest file's digest, its summary has none (null in failed-run.json).
         manifest.inputs = computed.inputs
@@ -65,7 +73,7 @@ public enum NightlyJob {
         var (files, result) = try Rendering.render(computed, digests: digests, leftovers: leftovers,
                                                    configuration: configuration, scratchFolder: request.outputFolder)
         // The files were last read for their digests, during the render: an export written to in place
-        // since it was mapped stops the run.
+        // since it was mapped, or one that lost pages, stops the run.
         try InputLoader.checkUnchanged(sources)
         manifest.inputs = result.inputs
         stages.append(("render", seconds(since: start, clock)))
@@ -89,8 +97,10 @@ public enum NightlyJob {
     }
 
     /// `pathway validate`: the same findings, no dashboards.
+    /// `inputsLoaded` is `RunRequest.inputsLoaded`'s counterpart, for tests.
     public static func validate(inputFolder: String?, configFile: String?, holidaysFile: String?,
-                                maxRejectedPercent: Double?) throws(PathwayError) -> (DecodedInputs, Configuration) {
+                                maxRejectedPercent: Double?,
+                                inputsLoaded: (() -> Void)? = nil) throws(PathwayError) -> (DecodedInputs, Configuration) {
         var request = RunRequest(inputFolder: inputFolder, outputFolder: "", asOf: Day(daysSinceEpoch: 0),
                                  configFile: configFile, startedAt: "")
         request.maxRejectedPercent = maxRejectedPercent
@@ -99,8 +109,15 @@ public enum NightlyJob {
             throw .usage("no input folder: give --input DIR or set input.folder in the configuration")
         }
         let inputs = try InputLoader.load(folder: folder, configuration: configuration)
+        inputsLoaded?()
         let sources = inputs.compactMap(\.source)
-        let decoded = try Evaluation.decodeAll(consume inputs, options: configuration.decodingOptions)
+        let decoded: DecodedInputs
+        do {
+            decoded = try Evaluation.decodeAll(consume inputs, options: configuration.decodingOptions)
+        } catch {
+            try InputLoader.checkUnchanged(sources)
+            throw error
+        }
         try InputLoader.checkUnchanged(sources)
         return (decoded, configuration)
     }

@@ -14,6 +14,9 @@ public struct RunRequest: Sendable {
     public var now: @Sendable () -> String
     /// Receives the per-stage timing table at the end of a successful run (`--timings`).
     public var timings: (@Sendable (String) -> Void)?
+    /// Called once the inputs are mapped, before they are read: tests change an export there, as an
+    /// exporter rewriting a file during the nightly run would.
+    var inputsLoaded: (@Sendable () -> Void)?
 
     public init(inputFolder: String?, outputFolder: String, asOf: Day, configFile: String? = nil,
                 maxRejectedPercent: Double? = nil, holidaysFile: String? = nil, startedAt: String,

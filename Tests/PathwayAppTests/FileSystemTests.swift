@@ -162,21 +162,102 @@ struct FileSystemTests {
         #expect(Array(mapped) == bytes)
     }
 
-    @Test("a mapped input that another program truncates ends the run with exit 66 and one line naming it")
-    func truncatedWhileMapped() async throws {
-        let result = try await #require(processExitsWith: .exitCode(66), observing: [\.standardErrorContent]) {
-            let folder = try TemporaryDirectory()
-            let path = folder.file("contacts.csv")
-            try FileSystem.writeFile(path, FileSystemTests.randomBytes(3 * 4_096))
-            let mapped = try FileSystem.mapFile(path).bytes
-            truncate(path, 0)
-            var sum = 0
-            for index in stride(from: 0, to: mapped.count, by: 4_096) { sum &+= Int(mapped[index]) }
-            Issue.record("reading a truncated mapping did not stop the process (sum \(sum))")
+    /// A file of random bytes, mapped as the load stage maps it.
+    static func mappedSource(size: Int) throws -> (TemporaryDirectory, [UInt8], InputBytes, InputSource) {
+        let folder = try TemporaryDirectory()
+        let path = folder.file("contacts.csv")
+        let bytes = Self.randomBytes(size)
+        try FileSystem.writeFile(path, bytes)
+        let (mapped, version, file) = try FileSystem.mapFile(path)
+        return (folder, bytes, mapped, InputSource(path: path, version: version, file: file))
+    }
+
+    /// Reading past the end of a truncated file's mapping raises SIGBUS; the handler maps zeros there.
+    /// (Without the handler the test process dies of the signal.)
+    @Test("a mapped input that another program truncates reads zeros for its lost pages and stops the run (exit 66, naming it)")
+    func truncatedWhileMapped() throws {
+        let page = MemoryPages.size
+        let (folder, bytes, mapped, source) = try Self.mappedSource(size: 3 * page + 100)
+        try InputLoader.checkUnchanged([source])
+        #expect(!source.file.lostPages)
+        truncate(source.path, off_t(page + 10))
+        let read = Array(mapped)
+        #expect(read.count == bytes.count)
+        #expect(read[..<(page + 10)] == bytes[..<(page + 10)])
+        #expect(read[(page + 10)...].allSatisfy { $0 == 0 })
+        #expect(source.file.lostPages)
+        do {
+            try InputLoader.checkUnchanged([source])
+            Issue.record("a truncated input did not stop the run")
+        } catch {
+            #expect(error.exitCode == 66)
+            #expect("pathway: " + error.description + "\n" == MappedFiles.message(path: source.path))
         }
-        let message = String(decoding: result.standardErrorContent, as: UTF8.self)
-        #expect(message.hasPrefix("pathway: input file '"))
-        #expect(message.contains("/contacts.csv' became shorter while it was being read"))
-        #expect(message.hasSuffix("\n") && message.filter { $0 == "\n" }.count == 1)
+        _ = folder
+    }
+
+    @Test("an input that lost pages while mapped and has its size back stops the run as one that could not be read whole")
+    func lostPagesSizeBack() throws {
+        let page = MemoryPages.size
+        let (folder, bytes, mapped, source) = try Self.mappedSource(size: 2 * page + 5)
+        truncate(source.path, 0)
+        #expect(Array(mapped).allSatisfy { $0 == 0 })
+        #expect(source.file.lostPages)
+        // Written again in place, as long as before: only the mark tells.
+        let handle = try #require(FileHandle(forWritingAtPath: source.path))
+        handle.write(Data(bytes))
+        handle.closeFile()
+        #expect(FileSystem.version(source.path)?.size == source.version.size)
+        #expect(throws: PathwayError.self) { try InputLoader.checkUnchanged([source]) }
+        do {
+            try InputLoader.checkUnchanged([source])
+        } catch {
+            #expect(error.exitCode == 66)
+            #expect(error.description == "input file '\(source.path)' could not be read whole: part of it was lost "
+                + "while it was being read (a disk error, or the file rewritten during the run); "
+                + "run again once the export is complete")
+        }
+        _ = folder
+    }
+
+    /// A whole run with contacts.csv truncated once it is mapped: the lost pages read as zeros, and the run
+    /// stops with the shrunk file's message, also when the zeros fail first (a header of zeros lacks every
+    /// column: exit 65 otherwise). The reason goes to failed-run.json, and nothing is published.
+    @Test("an export truncated during a run stops it with exit 66 naming the file, in failed-run.json too, publishing nothing",
+          arguments: [0, 100_000])
+    func truncatedDuringRun(keep: Int) throws {
+        let input = try TemporaryDirectory(), out = try TemporaryDirectory()
+        for file in InputFile.allCases {
+            try FileSystem.writeFile(input.file(file.defaultFileName),
+                                     FileSystem.readFile(AppFixtures.sampleData + "/" + file.defaultFileName))
+        }
+        let contacts = input.file("contacts.csv")
+        #expect(try FileSystem.readFile(contacts).count > 8 * MemoryPages.size)
+        var request = AppFixtures.request(input: input.path, output: out.path, config: nil)
+        request.inputsLoaded = { truncate(contacts, off_t(keep)) }
+        do {
+            _ = try NightlyJob.run(request, logger: AppFixtures.quietLogger)
+            Issue.record("a run whose contacts.csv was truncated under it finished")
+        } catch {
+            #expect(error.exitCode == 66)
+            #expect("pathway: " + error.description + "\n" == MappedFiles.message(path: contacts))
+        }
+        let failure = try out.read("failed-run.json")
+        #expect(failure.contains("\"exit_status\": 66"))
+        #expect(failure.contains("contacts.csv' became shorter while it was being read"))
+        #expect(FileSystem.kind(out.file("latest")) == .missing)
+        #expect(FileSystem.kind(out.file("2026-03-31")) == .missing)
+
+        // `pathway validate` the same way, on a fresh copy.
+        try FileSystem.writeFile(contacts + ".new", FileSystem.readFile(AppFixtures.sampleData + "/contacts.csv"))
+        try FileSystem.rename(contacts + ".new", contacts)
+        do {
+            _ = try NightlyJob.validate(inputFolder: input.path, configFile: nil, holidaysFile: nil, maxRejectedPercent: nil,
+                                        inputsLoaded: { truncate(contacts, off_t(keep)) })
+            Issue.record("validating a contacts.csv truncated under it finished")
+        } catch {
+            #expect(error.exitCode == 66)
+            #expect("pathway: " + error.description + "\n" == MappedFiles.message(path: contacts))
+        }
     }
 }
