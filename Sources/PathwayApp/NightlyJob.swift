@@ -97,6 +97,7 @@ public enum NightlyJob {
     }
 
     /// `pathway validate`: the same findings, no dashboards.
+    /// `pathway validate` shows no digests, so none is taken: the summaries' `sha256` are empty.
     /// `inputsLoaded` is `RunRequest.inputsLoaded`'s counterpart, for tests.
     public static func validate(inputFolder: String?, configFile: String?, holidaysFile: String?,
                                 maxRejectedPercent: Double?,
@@ -111,9 +112,10 @@ public enum NightlyJob {
         let inputs = try InputLoader.load(folder: folder, configuration: configuration)
         inputsLoaded?()
         let sources = inputs.compactMap(\.source)
+        let unhashed = Set(inputs.map(\.name))
         let decoded: DecodedInputs
         do {
-            decoded = try Evaluation.decodeAll(consume inputs, options: configuration.decodingOptions)
+            decoded = try Evaluation.decodeAll(consume inputs, options: configuration.decodingOptions, lateDigests: unhashed)
         } catch {
             try InputLoader.checkUnchanged(sources)
             throw error

@@ -75,4 +75,19 @@ import Testing
         #expect(teams == ["North", "€"])
         #expect(count == 3)
     }
+
+    /// `pathway validate` prints no digest, so it takes none; everything else is as a run decodes it.
+    @Test("validate takes no digests and otherwise decodes as a run does")
+    func validateTakesNoDigests() throws {
+        let (validated, _) = try NightlyJob.validate(inputFolder: AppFixtures.small, configFile: AppFixtures.smallConfig,
+                                                     holidaysFile: nil, maxRejectedPercent: 100)
+        let configuration = try NightlyJob.loadConfiguration(AppFixtures.request(output: ""))
+        let hashed = try Evaluation.decodeAll(InputLoader.load(folder: AppFixtures.small, configuration: configuration),
+                                              options: configuration.decodingOptions)
+        #expect(validated.summaries.count == 4)
+        #expect(validated.summaries.allSatisfy { $0.sha256.isEmpty })
+        #expect(hashed.summaries.allSatisfy { $0.sha256.count == 64 })
+        #expect(validated.summaries.map { $0.with(sha256: "") } == hashed.summaries.map { $0.with(sha256: "") })
+        #expect(validated.findings == hashed.findings)
+    }
 }
