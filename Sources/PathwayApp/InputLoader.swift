@@ -25,9 +25,10 @@ public enum InputLoader {
     /// Stops the run (exit 66) if a mapping of an input lost pages, which were then read as zeros
     /// (`MappedFiles`), or if an input was written to in place since it was mapped: the mapping then
     /// shows some of the new bytes, so the decoded rows and the SHA-256 may mix two versions of the
-    /// export. Called once every file is decoded, once the digests are taken, and before any error of
-    /// those stages is reported (lost bytes may be what failed). A file replaced by a rename (a new inode)
-    /// is fine: the mapping kept the old one whole.
+    /// export. Called once the files have been read (after decoding in `validate`; after the render in a
+    /// run, whose late digest reads the largest file again), and when decoding fails, before its error is
+    /// reported (lost bytes may be what failed). A file replaced by a rename (a new inode) is fine: the
+    /// mapping kept the old one whole.
     static func checkUnchanged(_ sources: [InputSource]) throws(PathwayError) {
         for source in sources where source.file.lostPages {
             if let now = FileSystem.version(source.path), now.size >= source.version.size {

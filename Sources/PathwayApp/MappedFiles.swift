@@ -11,8 +11,9 @@ import PathwayCore
 /// program truncates an export while pathway reads it (an exporter rewriting a file in place during the
 /// nightly run), or when the page cannot be read from the disk. Instead of dying with "Bus error", the
 /// handler maps zeros over the lost pages, to the mapping's end, and marks the file (`OpenFile.lostPages`);
-/// the read then goes on and finds zeros. Once the files are decoded, and again once their digests are
-/// taken, `InputLoader.checkUnchanged` stops the run with exit 66 naming the file, through the ordinary
+/// the read then goes on and finds zeros. Once the files have been read (after the render in a run,
+/// whose late digest reads the largest file again; after decoding in `validate`), and whenever decoding
+/// fails, `InputLoader.checkUnchanged` stops the run with exit 66 naming the file, through the ordinary
 /// error path, so that `failed-run.json` says why (SPEC §5) and nothing is published. The zeros are only
 /// ever read by a run that is going to stop; an error they cause on the way is replaced by that one.
 /// Should the kernel refuse the zeros, the handler prints the line itself and exits 66 (the lock goes
@@ -20,7 +21,7 @@ import PathwayCore
 enum MappedFiles {
     /// One mapping: its address range, the line to print, the page size and the file's mark, prepared
     /// beforehand because a signal handler may only call async-signal-safe functions (no allocation, no
-    /// Swift strings, no lazily made globals).
+    /// Swift strings); with the page size here, the handler reads nothing but `entries`.
     struct Entry {
         var start: UInt = 0
         var end: UInt = 0

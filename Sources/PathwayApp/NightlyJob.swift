@@ -96,9 +96,8 @@ public enum NightlyJob {
         return (folder, result)
     }
 
-    /// `pathway validate`: the same findings, no dashboards.
-    /// `pathway validate` shows no digests, so none is taken: the summaries' `sha256` are empty.
-    /// `inputsLoaded` is `RunRequest.inputsLoaded`'s counterpart, for tests.
+    /// `pathway validate`: the same findings, no dashboards and no digests (it shows none; the summaries'
+    /// `sha256` are empty). `inputsLoaded` is `RunRequest.inputsLoaded`'s counterpart, for tests.
     public static func validate(inputFolder: String?, configFile: String?, holidaysFile: String?,
                                 maxRejectedPercent: Double?,
                                 inputsLoaded: (() -> Void)? = nil) throws(PathwayError) -> (DecodedInputs, Configuration) {
