@@ -23,6 +23,17 @@ enum CellText {
         return String(kept) + String(truncationMark)
     }
 
+    /// `safe(text)` and its `width`, with one look at the bytes for the usual short printable ASCII text
+    /// (each of the two looked at them again: with the lists measured before they are written, four
+    /// passes over every string cell).
+    static func safeWithWidth(_ text: String, style: CellStyle) -> (text: String, width: Double) {
+        if text.utf8.count <= maxLength, style != .header, style != .headerNumber, isPrintableASCII(text) {
+            return (text, Double(text.utf8.count) * style.widthFactor)
+        }
+        let safe = safe(text)
+        return (safe, width(safe, style: style))
+    }
+
     /// Approximate display width in Excel column units (the width of `0` in the default font):
     /// the longest line, or for wrapping headers the longest word; East Asian wide characters count double.
     static func width(_ text: String, style: CellStyle) -> Double {
@@ -38,9 +49,10 @@ enum CellText {
     /// string has no contiguous UTF-8, so that the general paths decide.
     static func isPrintableASCII(_ text: String) -> Bool {
         text.utf8.withContiguousStorageIfAvailable { bytes in
-            var printable = true
-            for byte in bytes { printable = printable && byte &- 0x20 < 0x5F }
-            return printable
+            // Without a branch per byte: any byte outside space...`~` sets the flag.
+            var outside: UInt8 = 0
+            for byte in bytes { outside |= byte &- 0x20 >= 0x5F ? 1 : 0 }
+            return outside == 0
         } ?? false
     }
 

@@ -47,12 +47,16 @@ public final class Workbook {
 
     public let path: String
     let pointer: UnsafeMutablePointer<lxw_workbook>
-    public private(set) var isClosed = false
+    // `@exclusivity(unchecked)` on the properties read for every cell written (here and in `Worksheet`):
+    // a workbook and its sheets are written by one thread, and the run-time exclusivity checks on these
+    // class properties (`swift_beginAccess`, a thread-local look-up each) were about a sixth of pathway's
+    // own time while the exception lists were written (perf, 1M children).
+    @exclusivity(unchecked) public private(set) var isClosed = false
     /// Sheet names in the order added.
     public private(set) var sheetNames: [SheetName] = []
     private var usedNames: Set<String> = []
     /// Indexed by `CellStyle.rawValue` (a dictionary lookup hashed the style for every cell written).
-    private var formats = [UnsafeMutablePointer<lxw_format>?](repeating: nil, count: CellStyle.allCases.count)
+    @exclusivity(unchecked) private var formats = [UnsafeMutablePointer<lxw_format>?](repeating: nil, count: CellStyle.allCases.count)
     /// How many times libxlsxwriter was asked for a format (each style once) and to close the workbook.
     private(set) var formatsCreated = 0
     private(set) var closeCalls = 0

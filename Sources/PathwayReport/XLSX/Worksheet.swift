@@ -16,7 +16,7 @@ public final class Worksheet {
     let pointer: UnsafeMutablePointer<lxw_worksheet>
     let workbook: Workbook
     /// Widest value written per column, in character units (0: nothing measured), indexed by column.
-    private var measured: [Double] = []
+    @exclusivity(unchecked) private var measured: [Double] = []
     /// Columns given a width explicitly: `fitColumns` leaves them alone.
     private var fixedColumns: Set<Int> = []
     /// Every column width set so far (explicitly or by `fitColumns`), in character units.
@@ -28,9 +28,9 @@ public final class Worksheet {
     /// Whether rows go out as they are written (`Workbook.addWorksheet(_:streamed:)`).
     public let isStreamed: Bool
     /// A streamed sheet's row being written: rows above it are final.
-    private var streamRow = 0
+    @exclusivity(unchecked) private var streamRow = 0
     /// Inside `measuring`: writes measure their values and write nothing.
-    private var measuringOnly = false
+    @exclusivity(unchecked) private var measuringOnly = false
 
     /// Excel's default column width and row height.
     public static let defaultColumnWidth = 8.43
@@ -60,8 +60,8 @@ public final class Worksheet {
     /// Excel's 32,767 characters is cut with a closing `…`; NULs are dropped.
     public func write(_ text: String, row: Int, column: Int, style: CellStyle = .text) throws(XLSXError) {
         let (r, c, format) = try prepare("worksheet_write_string", row, column, style)
-        let safe = CellText.safe(text)
-        if style.fitsColumn { measure(column, CellText.width(safe, style: style)) }
+        let (safe, width) = CellText.safeWithWidth(text, style: style)
+        if style.fitsColumn { measure(column, width) }
         if measuringOnly { return }
         let code = safe.withCString { worksheet_write_string(pointer, r, c, $0, format) }
         try check(code, "worksheet_write_string", row, column)

@@ -249,6 +249,18 @@ struct WorkbookTests {
         #expect(CellText.width("C-000123", style: .label) == 8 * 1.1)
     }
 
+    @Test("safe text and its width in one look give what safe and width give, for every style",
+          arguments: ["", "C-000123", "North team", "line\nbreak", "nul\0byte", "café", "東京 office", "a\u{7F}",
+                      String(repeating: "a", count: CellText.maxLength), String(repeating: "a", count: CellText.maxLength + 1),
+                      String(repeating: "é", count: CellText.maxLength)])
+    func safeWithWidthMatchesSafeThenWidth(text: String) {
+        for style in CellStyle.allCases {
+            let (safe, width) = CellText.safeWithWidth(text, style: style)
+            #expect(safe == CellText.safe(text), "\(text.prefix(20).debugDescription) in \(style)")
+            #expect(width == CellText.width(CellText.safe(text), style: style), "\(text.prefix(20).debugDescription) in \(style)")
+        }
+    }
+
     @Test("fitted columns: the widest value per column, padded and bounded; unmeasured and fixed columns left alone")
     func fittedColumnWidths() throws {
         let scratch = try ScratchDirectory()
