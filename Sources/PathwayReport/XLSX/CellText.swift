@@ -23,9 +23,9 @@ enum CellText {
         return String(kept) + String(truncationMark)
     }
 
-    /// `safe(text)` and its `width`, with one look at the bytes for the usual short printable ASCII text
-    /// (each of the two looked at them again: with the lists measured before they are written, four
-    /// passes over every string cell).
+    /// `safe(text)` and its `width`, with one look at the bytes for the usual printable ASCII text
+    /// (`safe` and `width` each looked at them, and a list is measured before it is written: four
+    /// passes over each of its string cells).
     static func safeWithWidth(_ text: String, style: CellStyle) -> (text: String, width: Double) {
         if text.utf8.count <= maxLength, style != .header, style != .headerNumber, isPrintableASCII(text) {
             return (text, Double(text.utf8.count) * style.widthFactor)

@@ -48,9 +48,9 @@ public final class Workbook {
     public let path: String
     let pointer: UnsafeMutablePointer<lxw_workbook>
     // `@exclusivity(unchecked)` on the properties read for every cell written (here and in `Worksheet`):
-    // a workbook and its sheets are written by one thread, and the run-time exclusivity checks on these
-    // class properties (`swift_beginAccess`, a thread-local look-up each) were about a sixth of pathway's
-    // own time while the exception lists were written (perf, 1M children).
+    // neither class is `Sendable`, so one thread writes a workbook and its sheets, and none of these
+    // accesses overlaps another; the run-time checks (`swift_beginAccess`, a thread-local look-up each)
+    // were about a sixth of pathway's own time while the exception lists were written (perf, 1M children).
     @exclusivity(unchecked) public private(set) var isClosed = false
     /// Sheet names in the order added.
     public private(set) var sheetNames: [SheetName] = []
