@@ -72,17 +72,15 @@ enum FileSystem {
         guard kept >= 0 else { throw SystemError.current() }
         let file = OpenFile(descriptor: kept, size: count, path: path)
         guard count > 0 else { return (InputBytes([]), version, file) }
-        guard let base = mmap(nil, count, PROT_READ, MAP_PRIVATE, fd, 0), base != UnsafeMutableRawPointer(bitPattern: -1) else {
+        guard let (base, slot) = MappedFiles.map(descriptor: fd, count: count, path: path, lost: file.lostPagesMark) else {
             throw SystemError.current()
         }
-        let slot = MappedFiles.register(base: UnsafeRawPointer(base), count: count, path: path, lost: file.lostPagesMark)
         nonisolated(unsafe) let mapped = base
         // Pages the decoder is done with leave resident memory; read again, they come back from the page cache.
         let bytes = InputBytes(unsafeBase: UnsafeRawPointer(base), count: count, doneReading: { range in
             MemoryPages.giveBack(UnsafeRawPointer(mapped) + range.lowerBound, count: range.count)
         }, release: {
-            MappedFiles.unregister(slot)
-            munmap(mapped, count)
+            MappedFiles.unmap(mapped, count: count, slot: slot)
             // The slot pointed at the file's mark until now.
             withExtendedLifetime(file) {}
         })
@@ -200,16 +198,11 @@ final class OpenFile: Sendable {
         guard fstat(descriptor, &info) == 0 else { throw SystemError.current() }
         guard Int(info.st_size) >= size else { throw SystemError(code: ENODATA) }
         guard size > 0 else { return }
-        guard let base = mmap(nil, size, PROT_READ, MAP_PRIVATE, descriptor, 0),
-              base != UnsafeMutableRawPointer(bitPattern: -1) else {
+        guard let (base, slot) = MappedFiles.map(descriptor: descriptor, count: size, path: path, lost: lostPagesMark) else {
             try readWithPread(piece: piece, body)
             return
         }
-        let slot = MappedFiles.register(base: UnsafeRawPointer(base), count: size, path: path, lost: lostPagesMark)
-        defer {
-            MappedFiles.unregister(slot)
-            munmap(base, size)
-        }
+        defer { MappedFiles.unmap(base, count: size, slot: slot) }
         _ = madvise(base, size, MADV_SEQUENTIAL)
         var offset = 0
         while offset < size {

@@ -28,7 +28,7 @@ enum MappedFiles {
         var message: UnsafeMutablePointer<CChar>?
         var length = 0
         var pageSize: UInt = 0
-        /// Set to 1 when zeros are mapped over lost pages (nil: the handler exits instead).
+        /// Set to 1 when zeros are mapped over lost pages (nil only in an empty slot).
         var lost: UnsafeMutablePointer<Int>?
     }
 
@@ -56,10 +56,27 @@ enum MappedFiles {
             + "run again once the export is complete"
     }
 
+    /// Maps the first `count` (> 0) bytes of the open file `descriptor` read-only and records the mapping,
+    /// so that a SIGBUS in it is handled as above; nil when `mmap` fails (`errno` says why). The one way
+    /// the input files are mapped (`FileSystem.mapFile`, `OpenFile.readAgain`); give it back with `unmap`.
+    static func map(descriptor: Int32, count: Int, path: String,
+                    lost: UnsafeMutablePointer<Int>) -> (base: UnsafeMutableRawPointer, slot: Int?)? {
+        guard let base = mmap(nil, count, PROT_READ, MAP_PRIVATE, descriptor, 0),
+              base != UnsafeMutableRawPointer(bitPattern: -1) else { return nil }
+        return (base, register(base: UnsafeRawPointer(base), count: count, path: path, lost: lost))
+    }
+
+    /// Forgets a mapping made by `map`, then unmaps it: in that order, so that the handler never maps
+    /// zeros over an address range that may already hold something else.
+    static func unmap(_ base: UnsafeMutableRawPointer, count: Int, slot: Int?) {
+        unregister(slot)
+        munmap(base, count)
+    }
+
     /// Records a mapping of `count` bytes at the page-aligned `base`; returns its slot for `unregister`
     /// (nil when every slot is taken: the mapping then works as usual, only a SIGBUS in it ends the
     /// process the default way). `lost` is set to 1 if pages of it are lost; it must outlive the slot.
-    static func register(base: UnsafeRawPointer, count: Int, path: String, lost: UnsafeMutablePointer<Int>?) -> Int? {
+    private static func register(base: UnsafeRawPointer, count: Int, path: String, lost: UnsafeMutablePointer<Int>) -> Int? {
         _ = installed
         let text = message(path: path)
         lock.lock()
@@ -73,7 +90,7 @@ enum MappedFiles {
         return nil
     }
 
-    static func unregister(_ slot: Int?) {
+    private static func unregister(_ slot: Int?) {
         guard let slot else { return }
         lock.lock()
         defer { lock.unlock() }
@@ -91,7 +108,7 @@ enum MappedFiles {
     }
 
     /// Maps zeros over a slot's mapping from the page holding `address` to its end, and marks its file;
-    /// false (nothing changed) when the slot has no mark or the kernel refuses. Called by the signal handler:
+    /// false (nothing changed) when the kernel refuses. Called by the signal handler:
     /// `mmap` is a plain system call on Linux, and nothing here allocates.
     static func mapZeros(slot: Int, from address: UInt) -> Bool {
         let entry = entries[slot]
