@@ -6,7 +6,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 DEB_PACKAGES := libxlsxwriter-dev zlib1g-dev libssl-dev pkg-config
 PATHWAY := .build/release/pathway
 # The Swift runtime and Foundation are linked into the executable: no dynamic binding of their symbols
-# at start-up and direct calls to swift_retain/release (README, "Performance", seventeenth pass).
+# at start-up and direct calls to swift_retain/release (docs/PERFORMANCE.md, seventeenth pass).
 RELEASE_FLAGS := -c release --static-swift-stdlib
 
 .PHONY: deps build run test sample check-reports docs clean bench fuzz
