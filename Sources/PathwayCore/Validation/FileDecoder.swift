@@ -360,12 +360,14 @@ public enum FileDecoder {
         }
     }
 
-    /// The ids of the rows a chunk has accepted so far (kept or not), for `AcceptedIDs` when it builds its table.
+    /// The ids of the rows a chunk has accepted so far (kept or not), for `AcceptedIDs` when it builds its table;
+    /// also the first part's ids when a second is joined to it (`merge`).
     /// Passed in closure literals, not as a local function: a local function that captures the chunk
     /// made the compiler box the chunk, and every append to it then went through a run-time exclusivity
     /// check (`swift_beginAccess`, once per row).
     private static func acceptedSoFar<Record: DecodableRecord>(_ later: MovableRecords<Record>?,
-                                                               _ records: [Record], _ dropped: [DroppedRow]) -> [ExactText] {
+                                                               _ records: some Collection<Record>,
+                                                               _ dropped: [DroppedRow]) -> [ExactText] {
         (later.map { $0.map { ExactText($0.id) } } ?? records.map { ExactText($0.id) }) + dropped.map(\.id)
     }
 
@@ -393,7 +395,7 @@ public enum FileDecoder {
         merged.rejected += later.rejected
         // Usually no row of the second half repeats an id of the first: move everything over at once.
         // Exports in id order need no lookups at all (the second half's ids all come after the first's).
-        func firstIDs() -> [ExactText] { merged.records[..<firstPart].map { ExactText($0.id) } + merged.dropped.map(\.id) }
+        func firstIDs() -> [ExactText] { acceptedSoFar(nil, merged.records[..<firstPart], merged.dropped) }
         guard let laterRecords = later.laterRecords else {
             preconditionFailure("a later part is read with trackOutcomes, which keeps its records movable")
         }
