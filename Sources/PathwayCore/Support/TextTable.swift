@@ -37,48 +37,70 @@ public struct TextTable: Sendable {
 
     /// The number stored for `key`, nil when absent.
     public func value(for key: ExactText) -> Int32? {
+        probe(key).value
+    }
+
+    public func contains(_ key: ExactText) -> Bool { value(for: key) != nil }
+
+    /// Where a lookup of a key ended: the number stored for it, or (when absent) the empty slot where
+    /// `insert(_:value:at:)` puts it without probing again, as long as nothing was inserted since.
+    /// (Checking an id and then adding it probed twice, and with ids out of order each probe is a
+    /// cache miss.)
+    public struct Probe: Sendable {
+        public let value: Int32?
+        fileprivate let hash: UInt64
+        fileprivate let slot: Int
+        /// The table's count when probed: any insert changes it, and with it maybe the slots.
+        fileprivate let count: Int
+    }
+
+    /// Looks `key` up, keeping where the lookup ended.
+    public func probe(_ key: ExactText) -> Probe {
         let hash = Self.hash(key), tag = Self.tag(hash)
         return tags.withUnsafeBufferPointer { tags in
             slots.withUnsafeBufferPointer { slots in
                 var slot = Self.home(hash, slots.count)
                 while true {
                     let stored = tags[slot]
-                    if stored == 0 { return nil }
-                    if stored == tag && slots[slot].hash == hash && slots[slot].key == key { return slots[slot].value }
+                    if stored == 0 { return Probe(value: nil, hash: hash, slot: slot, count: count) }
+                    if stored == tag && slots[slot].hash == hash && slots[slot].key == key {
+                        return Probe(value: slots[slot].value, hash: hash, slot: slot, count: count)
+                    }
                     slot = slot &+ 1 == slots.count ? 0 : slot &+ 1
                 }
             }
         }
     }
 
-    public func contains(_ key: ExactText) -> Bool { value(for: key) != nil }
+    /// `insert(key, value:)` for the key `probe` looked up (the caller's promise: another key's probe
+    /// would put this key in the wrong slot). A probe older than the last insert is not used.
+    @discardableResult
+    public mutating func insert(_ key: ExactText, value: Int32, at probe: Probe) -> (value: Int32, inserted: Bool) {
+        assert(probe.hash == Self.hash(key), "a probe of another key")
+        guard probe.count == count else { return insert(key, value: value) }
+        if let found = probe.value { return (found, false) }
+        if (count &+ 1) &* 4 > slots.count &* 3 { return insert(key, value: value) }
+        fill(probe.slot, Slot(hash: probe.hash, key: key, value: value))
+        return (value, true)
+    }
 
     /// Stores `value` for `key` unless the key is there already; returns the number now stored for
     /// the key and whether it was inserted.
     @discardableResult
     public mutating func insert(_ key: ExactText, value: Int32) -> (value: Int32, inserted: Bool) {
         if (count &+ 1) &* 4 > slots.count &* 3 { grow() }
-        let hash = Self.hash(key), tag = Self.tag(hash)
-        let found: Int32? = tags.withUnsafeMutableBufferPointer { tags in
-            slots.withUnsafeMutableBufferPointer { slots in
-                var slot = Self.home(hash, slots.count)
-                while true {
-                    let stored = tags[slot]
-                    if stored == 0 { break }
-                    if stored == tag && slots[slot].hash == hash && slots[slot].key == key { return slots[slot].value }
-                    slot = slot &+ 1 == slots.count ? 0 : slot &+ 1
-                }
-                tags[slot] = tag
-                // An empty slot holds the empty text, which owns no storage, so the new slot is written
-                // over it without releasing it first: assigning read the old slot, a cache miss that
-                // took half of the inserts' time.
-                (slots.baseAddress! + slot).initialize(to: Slot(hash: hash, key: key, value: value))
-                return nil
-            }
-        }
-        if let found { return (found, false) }
+        return insert(key, value: value, at: probe(key))
+    }
+
+    /// Writes a new key into an empty slot and counts it.
+    @inline(__always)
+    private mutating func fill(_ slot: Int, _ new: Slot) {
+        tags[slot] = Self.tag(new.hash)
+        // An empty slot holds the empty text, which owns no storage, so the new slot is written over it
+        // without releasing it first: assigning read the old slot, a cache miss that took half of the
+        // inserts' time.
+        slots.withUnsafeMutableBufferPointer { slots in (slots.baseAddress! + slot).initialize(to: new) }
         count &+= 1
-        return (value, true)
     }
 
     /// A slot's tag: seven bits of the hash (not the ones `home` uses) with the top bit set, never 0.
@@ -95,8 +117,16 @@ public struct TextTable: Sendable {
 
     private mutating func grow() {
         var larger = TextTable(minimumCapacity: slots.count * 3 / 2)
-        for index in slots.indices where tags[index] != 0 { larger.insert(slots[index].key, value: slots[index].value) }
+        for index in slots.indices where tags[index] != 0 { larger.place(slots[index]) }
         self = larger
+    }
+
+    /// Puts a slot whose key is not in the table (growing: every key is distinct) into the first empty
+    /// slot from its home, without hashing or comparing keys again.
+    private mutating func place(_ slot: Slot) {
+        var index = Self.home(slot.hash, slots.count)
+        while tags[index] != 0 { index = index &+ 1 == slots.count ? 0 : index &+ 1 }
+        fill(index, slot)
     }
 
     /// A 64-bit hash of the text's UTF-8 bytes with the lowest bit set (so that it is never 0).

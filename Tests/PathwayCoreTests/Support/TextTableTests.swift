@@ -18,7 +18,21 @@ struct TextTableTests {
         var failures: [String] = []
         for step in 0..<6_000 {
             let key = ExactText(random.pick(pool))
-            switch random.below(3) {
+            switch random.below(4) {
+            case 3:
+                // A lookup whose probe is then used to insert, sometimes after another key was inserted
+                // (the probe is stale then and must not be used).
+                let probe = table.probe(key)
+                if probe.value != model[key] { failures.append("probe \(key) at \(step)") }
+                if random.chance(percent: 30) {
+                    let other = ExactText(random.pick(pool))
+                    if table.insert(other, value: -1).inserted { model[other] = -1 }
+                }
+                let value = Int32(step)
+                let wasAbsent = model[key] == nil
+                let (stored, inserted) = table.insert(key, value: value, at: probe)
+                if wasAbsent { model[key] = value }
+                if stored != model[key] || inserted != wasAbsent { failures.append("insert at \(key) at \(step)") }
             case 0, 1:
                 let value = Int32(step)
                 let wasAbsent = model[key] == nil
@@ -46,6 +60,26 @@ struct TextTableTests {
         #expect(table.value(for: ExactText("cafe\u{301}")) == 2)
         #expect(table.count == 2)
         #expect(table.value(for: ExactText("cafe")) == nil)
+    }
+
+    /// A probe names an empty slot; once another key is inserted, that slot may be the other key's (two
+    /// keys with the same home slot), so the old probe must not be used. Among 400 second keys, about
+    /// one in sixteen shares the first key's home in a 16-slot table.
+    @Test("a probe made before another insert is not used: both keys stay, each with its number")
+    func staleProbe() {
+        let first = ExactText("A")
+        var failures: [String] = []
+        for index in 0..<400 {
+            var table = TextTable()
+            let probe = table.probe(first)
+            let other = ExactText("K\(index)")
+            table.insert(other, value: 2)
+            table.insert(first, value: 1, at: probe)
+            if table.value(for: first) != 1 || table.value(for: other) != 2 || table.count != 2 {
+                failures.append(other.value)
+            }
+        }
+        #expect(failures.isEmpty, "\(Array(failures.prefix(5)))")
     }
 
     @Test("100,000 ids: every one found after growth, with its own number; others not found")

@@ -80,6 +80,31 @@ struct AcceptedIDsTests {
         #expect(fourSeen && !fiveSeenAgain)
     }
 
+    /// With a table, `contains` keeps where its lookup ended for the `add` of the same id; an `add` of
+    /// another id must look that one up itself, or it would go where the checked id belongs, and be
+    /// missed by later lookups.
+    @Test("with a table, add of an id other than the one contains checked still finds its own place")
+    func tableAddOfAnotherID() {
+        var failures: [String] = []
+        for pair in 0..<100 {
+            var ids = AcceptedIDs()
+            var accepted: [ExactText] = []
+            for text in ["B2", "B1"] {
+                _ = ids.contains(ExactText(text)) { accepted }
+                ids.add(ExactText(text)) { accepted }
+                accepted.append(ExactText(text))
+            }
+            let checked = ExactText("C\(pair)"), added = ExactText("D\(pair)")
+            let checkedSeen = ids.contains(checked) { accepted }
+            ids.add(added) { accepted }
+            accepted.append(added)
+            let addedSeen = ids.contains(added) { accepted }
+            let checkedSeenAgain = ids.contains(checked) { accepted }
+            if ids.inOrder || checkedSeen || !addedSeen || checkedSeenAgain { failures.append("pair \(pair)") }
+        }
+        #expect(failures.isEmpty, "\(Array(failures.prefix(5)))")
+    }
+
     @Test("ids that grow a digit stay in order; shorter ids come first, then byte order")
     func order() {
         #expect(AcceptedIDs.less(ExactText("C9999999"), ExactText("C10000000")))
