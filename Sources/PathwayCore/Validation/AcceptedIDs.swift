@@ -14,8 +14,10 @@ struct AcceptedIDs: Sendable {
     /// The first and the last id accepted while the ids were in order.
     private(set) var first: ExactText?
     private(set) var last: ExactText?
-    /// Every accepted id, once they were not in order.
+    /// Once the ids were not in order: every accepted id, those of the shape of the last id accepted
+    /// in order (usually all of them) in `numbered`, any others in `table`.
     private(set) var table: TextTable?
+    private(set) var numbered: NumberedIDs?
     /// The last id `contains` found to be greater than `last`: `add` of that same id (the usual next
     /// call) then needs no second comparison, which was 0.9 % of all instructions at 100,000 children.
     private var checkedAfterLast: ExactText?
@@ -35,7 +37,7 @@ struct AcceptedIDs: Sendable {
     var inOrder: Bool { table == nil }
 
     /// Whether any id was accepted.
-    var isEmpty: Bool { last == nil && (table?.isEmpty ?? true) }
+    var isEmpty: Bool { last == nil && (table?.isEmpty ?? true) && (numbered?.count ?? 0) == 0 }
 
     /// Whether `id` was accepted already; nil when only the table can tell and there is none yet.
     func quickContains(_ id: ExactText) -> Bool? {
@@ -43,6 +45,7 @@ struct AcceptedIDs: Sendable {
             guard let last else { return false }
             return Self.less(last, id) ? false : nil
         }
+        if let numbered, let number = numbered.number(of: id) { return numbered.contains(number) }
         return table.contains(id)
     }
 
@@ -85,6 +88,7 @@ struct AcceptedIDs: Sendable {
 
     @inline(never)
     private mutating func tableContains(_ id: ExactText) -> Bool {
+        if let numbered, let number = numbered.number(of: id) { return numbered.contains(number) }
         let probe = table!.probe(id)
         if probe.value != nil {
             checkedAbsent = nil
@@ -96,6 +100,10 @@ struct AcceptedIDs: Sendable {
 
     @inline(never)
     private mutating func tableAdd(_ id: ExactText) {
+        if let number = numbered?.number(of: id) {
+            numbered!.insert(number)
+            return
+        }
         // The same String (kept alive by `checkedAbsent`) is the same text; the table does not use a
         // probe older than its last insert.
         let probe = checkedAbsent.flatMap { Self.same($0.id, id) ? $0.probe : nil }
@@ -119,12 +127,25 @@ struct AcceptedIDs: Sendable {
         return Self.less(last, laterFirst)
     }
 
-    /// Builds the table from every id accepted so far, unless there is one.
+    /// Builds the table (and the bits) from every id accepted so far, unless there is one.
     mutating func ensureTable(_ ids: [ExactText]) {
         guard table == nil else { return }
-        var built = TextTable(minimumCapacity: max(ids.count * 2, expectedCount))
-        for id in ids { built.insert(id, value: 0) }
+        var numbered = ids.last.flatMap { NumberedIDs(shapeOf: $0, limit: Self.bitLimit(expectedCount)) }
+        var others: [ExactText] = []
+        for id in ids {
+            if let number = numbered?.number(of: id) { numbered!.insert(number) } else { others.append(id) }
+        }
+        // Without a shape every id goes in the table; with one, usually none does.
+        var built = TextTable(minimumCapacity: numbered == nil ? max(ids.count * 2, expectedCount) : others.count * 2)
+        for id in others { built.insert(id, value: 0) }
         table = built
+        self.numbered = numbered
+    }
+
+    /// Numbers the bits take, for a part of `expected` rows: up to 32 bits a row, and at least 8 million
+    /// (1 MB), so that the ids C0000001 to C9999999 fit whatever the part's size.
+    static func bitLimit(_ expected: Int) -> Int {
+        min(max(1 << 23, expected * 32), 1 << 30)
     }
 
     /// Shorter UTF-8 first, then byte order: a strict total order that agrees with `ExactText`
