@@ -24,9 +24,10 @@ struct AcceptedIDs: Sendable {
     /// Once there is a table: the last id `contains` looked up and did not find, with where the lookup
     /// ended, so that `add` of that same id writes it there instead of looking it up again.
     private var checkedAbsent: (id: ExactText, probe: TextTable.Probe)?
-    /// How many ids the table is made for when it is built (it grows past that if it must): about the
-    /// number of rows expected, so that ids out of order do not make it grow, and copy every id, again
-    /// and again (a third of the extra time of a shuffled contacts.csv at 1M children).
+    /// How many ids the table is made for when it is built with no shape for the bits (it grows past
+    /// that if it must), and what the bits' limit follows: about the number of rows expected. Built
+    /// for the ids so far, a table grew about 28 times in each half of a shuffled contacts.csv at 1M
+    /// children, copying every id each time (5.5 % of the perf samples).
     let expectedCount: Int
 
     init(expectedCount: Int = 0) {
@@ -81,10 +82,9 @@ struct AcceptedIDs: Sendable {
         tableAdd(id)
     }
 
-    // The table's side of `contains` and `add`, not inlined: inlined, the table's lookup made the
-    // decoder's loop large enough that the compiler stopped inlining parts of it, which cost ids in
-    // order (the usual case) about 1 % more instructions (callgrind, 100,000 children). Only they read
-    // or write `checkedAbsent`, so ids in order never touch it.
+    // The table's side of `contains` and `add`, out of line: the decoder's loop needs only the side
+    // for ids in order. Only these two read or write `checkedAbsent`: clearing it on every call, for
+    // ids in order too, cost 1 % more instructions in all (callgrind at 100,000 children, +20 M).
 
     @inline(never)
     private mutating func tableContains(_ id: ExactText) -> Bool {

@@ -265,7 +265,7 @@ public enum FileDecoder {
         let laterRecords = trackOutcomes ? MovableRecords<Record>(capacity: expectedRecords) : nil
         if laterRecords == nil { chunk.records.reserveCapacity(expectedRecords) }
         // Kept apart from the chunk while reading, so that it can read back the records' ids. Should the
-        // ids not come in order, its table is made for about one id per 100 bytes of this part.
+        // ids not come in order, it expects about one id per 100 bytes of this part.
         var acceptedIDs = AcceptedIDs(expectedCount: (reader.endPosition - reader.nextPosition) / 100)
         // Reserved like the records (pages never written take no memory), so that it is not copied as it grows.
         var dropped: [DroppedRow] = []
