@@ -46,8 +46,14 @@ struct AcceptedIDs: Sendable {
             guard let last else { return false }
             return Self.less(last, id) ? false : nil
         }
-        if let numbered, let number = numbered.number(of: id) { return numbered.contains(number) }
-        return table.contains(id)
+        return bitsContain(id) ?? table.contains(id)
+    }
+
+    /// Whether the bits hold `id`; nil when it is not of their shape (or there are none).
+    @inline(__always)
+    private func bitsContain(_ id: ExactText) -> Bool? {
+        guard let numbered, let number = numbered.number(of: id) else { return nil }
+        return numbered.contains(number)
     }
 
     /// Whether `id` was accepted already. `accepted` gives every id accepted so far, in case the
@@ -88,7 +94,7 @@ struct AcceptedIDs: Sendable {
 
     @inline(never)
     private mutating func tableContains(_ id: ExactText) -> Bool {
-        if let numbered, let number = numbered.number(of: id) { return numbered.contains(number) }
+        if let inBits = bitsContain(id) { return inBits }
         let probe = table!.probe(id)
         if probe.value != nil {
             checkedAbsent = nil

@@ -35,35 +35,26 @@ struct NumberedIDs: Sendable {
     /// The id's number, when it has the shape and its number is below `limit`.
     @inline(__always)
     func number(of id: ExactText) -> Int? {
-        let number = id.value.utf8.withContiguousStorageIfAvailable { bytes -> Int? in
-            guard bytes.count == prefix.count &+ digits else { return nil }
-            return prefix.withUnsafeBufferPointer { prefix -> Int? in
-                for index in prefix.indices where bytes[index] != prefix[index] { return nil }
-                var number = 0
-                for index in prefix.count..<bytes.count {
-                    let digit = bytes[index] &- 0x30
-                    guard digit < 10 else { return nil }
-                    number = number &* 10 &+ Int(digit)
-                }
-                return number
-            }
-        }
-        guard let number = number ?? Self.slowNumber(id, prefix: prefix, digits: digits), number < limit else {
-            return nil
-        }
+        // A String whose bytes are not contiguous (bridged or foreign text) is copied first.
+        let contiguous: Int?? = id.value.utf8.withContiguousStorageIfAvailable { parse($0) }
+        let number: Int? = contiguous ?? Array(id.value.utf8).withUnsafeBufferPointer { parse($0) }
+        guard let number, number < limit else { return nil }
         return number
     }
 
-    /// `number(of:)` for a String whose bytes are not contiguous (bridged or foreign text).
-    private static func slowNumber(_ id: ExactText, prefix: [UInt8], digits: Int) -> Int? {
-        let bytes = Array(id.value.utf8)
-        guard bytes.count == prefix.count + digits, bytes.starts(with: prefix) else { return nil }
-        var number = 0
-        for byte in bytes[prefix.count...] {
-            guard byte &- 0x30 < 10 else { return nil }
-            number = number * 10 + Int(byte - 0x30)
+    @inline(__always)
+    private func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard bytes.count == prefix.count &+ digits else { return nil }
+        return prefix.withUnsafeBufferPointer { prefix -> Int? in
+            for index in prefix.indices where bytes[index] != prefix[index] { return nil }
+            var number = 0
+            for index in prefix.count..<bytes.count {
+                let digit = bytes[index] &- 0x30
+                guard digit < 10 else { return nil }
+                number = number &* 10 &+ Int(digit)
+            }
+            return number
         }
-        return number
     }
 
     /// Whether the id with this number (from `number(of:)`) is in the set.
