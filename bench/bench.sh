@@ -6,6 +6,7 @@
 #   PATHWAY             pathway executable; when unset: `make build`, .build/release/pathway
 #   PATHWAY_BENCH_DATA  data set cache (default ~/.cache/pathway-bench); sets live in <cache>/<children>/
 #   BENCH_SIZES         children per set (default "100000 1000000 9999999": the generator's ids have 7 digits)
+#   BENCH_SHUFFLED      sizes also measured with every file's rows in random order (default 1000000; "" for none)
 #   BENCH_RUNS          timed runs of each program per set (default 5; sets over 2,000,000 children: 3)
 #   BENCH_PYTHON        Python with duckdb (default python3; a venv under the cache if duckdb is missing)
 #   BENCH_DUCKDB_THREADS  DuckDB threads (default: all cores)
@@ -18,6 +19,8 @@ REPO=$PWD
 DATE=${1:-${BENCH_DATE:-$(date +%F)}}
 DATA=${PATHWAY_BENCH_DATA:-$HOME/.cache/pathway-bench}
 SIZES=${BENCH_SIZES:-"100000 1000000 9999999"}
+SHUFFLED=${BENCH_SHUFFLED-1000000}
+SHUFFLE_SEED=7
 AS_OF=2026-03-31
 SEED=42
 HOLIDAYS=$REPO/Sources/PathwayApp/Resources/bank-holidays-england-and-wales.csv
@@ -112,16 +115,43 @@ ensure_set() {  # children → 0 when the set is ready, 1 when skipped (reason o
     say "generated $n children in $(seconds_since "$t0") s"
 }
 
-RUNS_TSV=$WORK/runs.tsv      # size tool run wall user sys maxrss_kib
-SETS_TSV=$WORK/sets.tsv      # size status bytes rows cat_seconds(comma list) compare
+ensure_shuffled() {  # children → 0 when <cache>/shuffled-N, set N with its rows shuffled, is ready
+    local n=$1 source=$DATA/$1 dir=$DATA/shuffled-$1 want need avail
+    want="rows of ($(cat "$source/.complete")) shuffled, seed=$SHUFFLE_SEED"
+    if [ -f "$dir/.complete" ] && [ "$(cat "$dir/.complete")" = "$want" ]; then return 0; fi
+    rm -rf "$dir" "$dir.partial"
+    need=$(($(set_bytes "$source") + DISK_RESERVE))
+    avail=$(df -B1 --output=avail "$DATA" | tail -1 | tr -d ' ')
+    if [ "$avail" -lt "$need" ]; then
+        echo "skipped: needs about $((need / 1000000000)) GB free in $DATA, $((avail / 1000000000)) GB available"
+        return 1
+    fi
+    say "shuffling the rows of $source into $dir"
+    if ! python3 "$REPO/bench/shuffle_rows.py" "$source" "$dir.partial" --seed "$SHUFFLE_SEED" 2> "$WORK/shuffle.log"; then
+        cat "$WORK/shuffle.log" >&2
+        rm -rf "$dir.partial"
+        echo "FAILED: shuffle_rows.py: $(tail -1 "$WORK/shuffle.log")"
+        return 1
+    fi
+    echo "$want" > "$dir.partial/.complete"
+    mv "$dir.partial" "$dir"
+}
+
+# A set's label is its folder under the cache: N (as generated) or shuffled-N (its rows shuffled).
+RUNS_TSV=$WORK/runs.tsv      # label tool run wall user sys maxrss_kib
+SETS_TSV=$WORK/sets.tsv      # label status bytes rows cat_seconds(comma list) compare
 : > "$RUNS_TSV"; : > "$SETS_TSV"
 failed=0
+LABELS=()
+for n in $SIZES; do LABELS+=("$n"); done
+for n in $SHUFFLED; do LABELS+=("shuffled-$n"); done
 
-for n in $SIZES; do
-    dir=$DATA/$n
-    if ! reason=$(ensure_set "$n"); then
-        say "$n children: $reason"
-        printf '%s\t%s\t\t\t\t\n' "$n" "$reason" >> "$SETS_TSV"
+for label in "${LABELS[@]}"; do
+    n=${label#shuffled-}
+    dir=$DATA/$label
+    if ! reason=$(ensure_set "$n") || { [ "$label" != "$n" ] && ! reason=$(ensure_shuffled "$n"); }; then
+        say "$label: $reason"
+        printf '%s\t%s\t\t\t\t\n' "$label" "$reason" >> "$SETS_TSV"
         case $reason in FAILED*) failed=1 ;; esac
         continue
     fi
@@ -137,7 +167,7 @@ for n in $SIZES; do
         t0=$(now_ns); cat "${files[@]}" > /dev/null; cats="$cats${cats:+,}$(seconds_since "$t0")"
     done
 
-    say "$n children: $((bytes / 1000000)) MB; $runs runs each of pathway and DuckDB (cat: $cats s)"
+    say "$label: $((bytes / 1000000)) MB; $runs runs each of pathway and DuckDB (cat: $cats s)"
     for i in $(seq 1 "$runs"); do
         # Alternate which program goes first so that neither always runs on a cooler machine.
         if [ $((i % 2)) = 1 ]; then order="pathway duckdb"; else order="duckdb pathway"; fi
@@ -154,7 +184,7 @@ for n in $SIZES; do
                     || { cat "$WORK/duckdb.log" >&2; die "duckdb_kpis.py failed on $dir"; }
             fi
             wall=$(seconds_since "$t0")
-            printf '%s\t%s\t%s\t%s\t%s\n' "$n" "$tool" "$i" "$wall" "$(time_fields "$WORK/time")" >> "$RUNS_TSV"
+            printf '%s\t%s\t%s\t%s\t%s\n' "$label" "$tool" "$i" "$wall" "$(time_fields "$WORK/time")" >> "$RUNS_TSV"
             say "  run $i $tool: $wall s"
             [ "$tool" = pathway ] && cp "$WORK/out/latest/kpis.json" "$WORK/pathway-kpis.json"
         done
@@ -162,14 +192,14 @@ for n in $SIZES; do
 
     rows=$("$PY" -c 'import json, sys; print(sum(i["rows"] for i in json.load(open(sys.argv[1]))["inputs"]))' \
         "$WORK/pathway-kpis.json")
-    if "$PY" "$REPO/bench/compare.py" "$WORK/pathway-kpis.json" "$WORK/duckdb.json" --quiet > "$WORK/compare.$n.txt"; then
+    if "$PY" "$REPO/bench/compare.py" "$WORK/pathway-kpis.json" "$WORK/duckdb.json" --quiet > "$WORK/compare.$label.txt"; then
         verdict=equal
     else
         verdict=MISMATCH; failed=1
     fi
-    cat "$WORK/compare.$n.txt" >&2
-    cp "$WORK/pathway-kpis.json" "$WORK/pathway-kpis.$n.json"; cp "$WORK/duckdb.json" "$WORK/duckdb.$n.json"
-    printf '%s\tok\t%s\t%s\t%s\t%s\n' "$n" "$bytes" "$rows" "$cats" "$verdict" >> "$SETS_TSV"
+    cat "$WORK/compare.$label.txt" >&2
+    cp "$WORK/pathway-kpis.json" "$WORK/pathway-kpis.$label.json"; cp "$WORK/duckdb.json" "$WORK/duckdb.$label.json"
+    printf '%s\tok\t%s\t%s\t%s\t%s\n' "$label" "$bytes" "$rows" "$cats" "$verdict" >> "$SETS_TSV"
 done
 
 # --- report -----------------------------------------------------------------------------------

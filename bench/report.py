@@ -4,11 +4,13 @@
     python3 bench/report.py --work DIR --markdown FILE --date YYYY-MM-DD [--pathway EXE]
                             [--duckdb-version V] [--data DIR] [--as-of D] [--seed S]
 
-Reads DIR/sets.tsv (size, status, bytes, rows, cat seconds, compare verdict) and DIR/runs.tsv
-(size, tool, run, wall s, user s, system s, peak RSS KiB). Exit 3 when a target of the issue is
-missed on the 1,000,000-children set (bench.sh turns that into a failure under BENCH_STRICT=1).
+Reads DIR/sets.tsv (label, status, bytes, rows, cat seconds, compare verdict) and DIR/runs.tsv
+(label, tool, run, wall s, user s, system s, peak RSS KiB). A label is a set's folder in the cache:
+N children as generated, or shuffled-N for the same set with every file's rows in random order.
+Exit 3 when a target of the issue is missed on the 1,000,000-children set as generated (bench.sh
+turns that into a failure under BENCH_STRICT=1).
 
-Targets (issue "benchmark"), checked on every set but binding on 1,000,000 children:
+Targets (issue "benchmark"), checked on every set but binding on 1,000,000 children as generated:
   wall       pathway median ≤ 1.5 × cat median + 1 s
   vs DuckDB  DuckDB median / pathway median ≥ 2
   memory     pathway peak RSS ≤ 1 GB (10^9 bytes; the largest of the runs)
@@ -23,6 +25,18 @@ import subprocess
 import sys
 
 TARGET_SIZE = 1_000_000
+SHUFFLED = "shuffled-"
+
+
+def parse_label(label):
+    """(children, shuffled) of a set's label: "1000000" or "shuffled-1000000"."""
+    shuffled = label.startswith(SHUFFLED)
+    return int(label[len(SHUFFLED):] if shuffled else label), shuffled
+
+
+def describe(label):
+    size, shuffled = parse_label(label)
+    return f"{size:,} shuffled" if shuffled else f"{size:,}"
 
 
 def median(xs):
@@ -67,19 +81,20 @@ def main():
     a = ap.parse_args()
 
     runs = {}
-    for size, tool, i, wall, user, system, rss in read_tsv(os.path.join(a.work, "runs.tsv")):
-        runs.setdefault((int(size), tool), []).append(
+    for label, tool, i, wall, user, system, rss in read_tsv(os.path.join(a.work, "runs.tsv")):
+        runs.setdefault((label, tool), []).append(
             {"run": int(i), "wall": float(wall), "cpu": float(user) + float(system), "rss": int(rss) * 1024})
 
     rows_out, notes, per_run, missed = [], [], [], False
-    for size, status, nbytes, nrows, cats, verdict in read_tsv(os.path.join(a.work, "sets.tsv")):
-        size = int(size)
+    for label, status, nbytes, nrows, cats, verdict in read_tsv(os.path.join(a.work, "sets.tsv")):
+        size, shuffled = parse_label(label)
+        name = describe(label)
         if status != "ok":
-            notes.append(f"{size:,} children: {status}")
+            notes.append(f"{name} children: {status}")
             continue
         nbytes, nrows = int(nbytes), int(nrows)
         cat = median([float(x) for x in cats.split(",")])
-        pw, dk = runs[(size, "pathway")], runs[(size, "duckdb")]
+        pw, dk = runs[(label, "pathway")], runs[(label, "duckdb")]
         pw_s, dk_s = median([r["wall"] for r in pw]), median([r["wall"] for r in dk])
         pw_rss, dk_rss = max(r["rss"] for r in pw), max(r["rss"] for r in dk)
         pw_cores = median([r["cpu"] / r["wall"] for r in pw])
@@ -88,10 +103,10 @@ def main():
         t_ratio = ratio >= 2.0
         t_rss = pw_rss <= 1_000_000_000
         t_cores = pw_cores >= 1.5
-        if size == TARGET_SIZE and not (t_wall and t_ratio and t_rss and t_cores and verdict == "equal"):
+        if size == TARGET_SIZE and not shuffled and not (t_wall and t_ratio and t_rss and t_cores and verdict == "equal"):
             missed = True
         rows_out.append({
-            "size": f"{size:,}", "MB": f"{nbytes / 1e6:,.1f}", "rows": f"{nrows:,}", "cat s": f"{cat:.3f}",
+            "size": name, "MB": f"{nbytes / 1e6:,.1f}", "rows": f"{nrows:,}", "cat s": f"{cat:.3f}",
             "pathway s": f"{pw_s:.2f}", "DuckDB s": f"{dk_s:.2f}", "DuckDB/pathway": f"{ratio:.2f}",
             "pathway CPU s": f"{median([r['cpu'] for r in pw]):.2f}",
             "DuckDB CPU s": f"{median([r['cpu'] for r in dk]):.2f}",
@@ -102,7 +117,7 @@ def main():
             "RSS ≤1 GB": yes(t_rss), "both cores": yes(t_cores),
         })
         for tool, rs in (("pathway", pw), ("DuckDB", dk)):
-            per_run.append(f"- {size:,} {tool}: " + ", ".join(
+            per_run.append(f"- {name} {tool}: " + ", ".join(
                 f"{r['wall']:.2f} s ({r['cpu']:.2f} s CPU, {r['rss'] / 1e6:,.0f} MB)" for r in sorted(rs, key=lambda r: r["run"])))
 
     headers = list(rows_out[0].keys()) if rows_out else ["size"]
@@ -123,7 +138,10 @@ def main():
     md += [f"- {n}" for n in notes]
     if notes:
         md += [""]
-    md += ["Targets of the issue apply to the 1,000,000-children set; the other sizes show the scaling. "
+    md += ["Targets of the issue apply to the 1,000,000-children set as generated; the other sizes show the "
+           "scaling. A \"shuffled\" set is the same set with every file's rows in random order "
+           "(bench/shuffle_rows.py): exports need not be in id order, and pathway's duplicate-id check is "
+           "quickest on ids in order. "
            "Times are medians of the runs below (wall clock, page cache warm); RSS is the largest peak "
            "of the runs (GNU time `Maximum resident set size`); MB = 10^6 bytes; rows = data records of "
            "the four files (pathway's `inputs[].rows`); MB/s and rows/s are pathway's; \"pathway cores\" "
