@@ -117,7 +117,9 @@ ensure_set() {  # children → 0 when the set is ready, 1 when skipped (reason o
 
 ensure_shuffled() {  # children → 0 when <cache>/shuffled-N, set N with its rows shuffled, is ready
     local n=$1 source=$DATA/$1 dir=$DATA/shuffled-$1 want need avail
-    want="rows of ($(cat "$source/.complete")) shuffled, seed=$SHUFFLE_SEED"
+    # The source's stamp and its files' sizes and times: a set generated again gives a new copy.
+    want="rows of ($(cat "$source/.complete"); $(cd "$source" && stat -c '%n %s %Y' "${FILES[@]}" | tr '\n' ' '))"
+    want="$want shuffled, seed=$SHUFFLE_SEED"
     if [ -f "$dir/.complete" ] && [ "$(cat "$dir/.complete")" = "$want" ]; then return 0; fi
     rm -rf "$dir" "$dir.partial"
     need=$(($(set_bytes "$source") + DISK_RESERVE))
