@@ -34,10 +34,6 @@ def parse_label(label):
     return int(label[len(SHUFFLED):] if shuffled else label), shuffled
 
 
-def describe(label):
-    size, shuffled = parse_label(label)
-    return f"{size:,} shuffled" if shuffled else f"{size:,}"
-
 
 def median(xs):
     return statistics.median(xs) if xs else float("nan")
@@ -88,9 +84,9 @@ def main():
     rows_out, notes, per_run, missed = [], [], [], False
     for label, status, nbytes, nrows, cats, verdict in read_tsv(os.path.join(a.work, "sets.tsv")):
         size, shuffled = parse_label(label)
-        name = describe(label)
+        name = f"{size:,} shuffled" if shuffled else f"{size:,}"
         if status != "ok":
-            notes.append(f"{name} children: {status}")
+            notes.append(f"{size:,} children{', rows shuffled' if shuffled else ''}: {status}")
             continue
         nbytes, nrows = int(nbytes), int(nrows)
         cat = median([float(x) for x in cats.split(",")])
