@@ -27,9 +27,7 @@ enum CellText {
     /// (`safe` and `width` each looked at them, and a list is measured before it is written: four
     /// passes over each of its string cells).
     static func safeWithWidth(_ text: String, style: CellStyle) -> (text: String, width: Double) {
-        if text.utf8.count <= maxLength, style != .header, style != .headerNumber, isPrintableASCII(text) {
-            return (text, Double(text.utf8.count) * style.widthFactor)
-        }
+        if text.utf8.count <= maxLength, let width = asciiWidth(text, style: style) { return (text, width) }
         let safe = safe(text)
         return (safe, width(safe, style: style))
     }
@@ -37,11 +35,15 @@ enum CellText {
     /// Approximate display width in Excel column units (the width of `0` in the default font):
     /// the longest line, or for wrapping headers the longest word; East Asian wide characters count double.
     static func width(_ text: String, style: CellStyle) -> Double {
-        // Most cells are one line of printable ASCII: every character is one unit wide.
-        if style != .header, style != .headerNumber, isPrintableASCII(text) {
-            return Double(text.utf8.count) * style.widthFactor
-        }
-        return generalWidth(text, style: style)
+        asciiWidth(text, style: style) ?? generalWidth(text, style: style)
+    }
+
+    /// The width of most cells, one line of printable ASCII: every character is one unit wide. Nil for
+    /// any other text, and for the wrapping headers (measured by their longest word).
+    @inline(__always)
+    private static func asciiWidth(_ text: String, style: CellStyle) -> Double? {
+        guard style != .header, style != .headerNumber, isPrintableASCII(text) else { return nil }
+        return Double(text.utf8.count) * style.widthFactor
     }
 
     /// Every byte is printable ASCII (space to `~`: no NUL, no line break, nothing wide). Read from the
