@@ -32,12 +32,12 @@ public struct LinkedCases: Sendable {
         DispatchQueue.concurrentPerform(iterations: 7) { task in
             switch task {
             case 0: slots.set(0, LinkedCases.referralIndex(contacts))
-            case 1: slots.set(1, .teams(TeamSlots(contacts) { $0.team }))
+            case 1: slots.set(1, .teams(TeamSlots(contacts) { $0.teamName }))
             case 2: slots.set(2, LinkedCases.enquiryIndex(enquiries))
             case 3: slots.set(3, LinkedCases.conferenceIndex(conferences))
-            case 4: slots.set(4, .teams(TeamSlots(audits) { $0.team }))
-            case 5: slots.set(5, .teams(TeamSlots(enquiries) { $0.team }))
-            default: slots.set(6, .teams(TeamSlots(conferences) { $0.team }))
+            case 4: slots.set(4, .teams(TeamSlots(audits) { $0.teamName }))
+            case 5: slots.set(5, .teams(TeamSlots(enquiries) { $0.teamName }))
+            default: slots.set(6, .teams(TeamSlots(conferences) { $0.teamName }))
             }
         }
         guard case let .referrals(referrals)? = slots.get(0), case let .teams(contactTeams)? = slots.get(1),

@@ -7,51 +7,31 @@ public struct TeamSlots: Sendable {
     /// Record index → slot.
     public let slots: [Int32]
 
-    public init<Record>(_ records: [Record], team: (borrowing Record) -> String?) {
+    public init<Record>(_ records: [Record], team: (borrowing Record) -> SharedName?) {
         var names: [String] = []
-        var slotByName: [ExactText: Int32] = [:]
         var slots = [Int32]()
         slots.reserveCapacity(records.count)
-        // The row decoder gives every record of a team the same String (one buffer per team name), so a
-        // name is first looked for among the Strings already seen, by identity: two words compared, where
-        // hashing a team name cost about 350 instructions per record. Equal words are always the same
-        // text; different words may still be the same text, which the dictionary then finds. `seen` keeps
-        // each String it remembers alive, so that no other text can take over its buffer meanwhile.
-        var seen: [(identity: StringIdentity, name: String, slot: Int32)] = []
+        // A team's slot by its name's number: equal numbers are the same text exactly (`SharedName`), so
+        // no team name is hashed or compared per record. A blank team is named like any other.
+        let notRecorded = SharedName(KPIAccumulator.notRecordedTeam)
+        var slotByNumber: [Int32] = []  // -1 for a name not seen yet
         records.withUnsafeBufferPointer { buffer in
             for index in buffer.indices {
-                let name = team(buffer[index]) ?? KPIAccumulator.notRecordedTeam
-                let identity = StringIdentity(name)
-                if let known = seen.first(where: { $0.identity == identity }) {
-                    slots.append(known.slot)
-                    continue
+                let name = team(buffer[index]) ?? notRecorded
+                let number = Int(name.number)
+                if number >= slotByNumber.count {
+                    slotByNumber.append(contentsOf: repeatElement(-1, count: number + 1 - slotByNumber.count))
                 }
-                let key = ExactText(name)
-                let slot: Int32
-                if let known = slotByName[key] {
-                    slot = known
-                } else {
+                var slot = slotByNumber[number]
+                if slot < 0 {
                     slot = Int32(names.count)
-                    slotByName[key] = slot
-                    names.append(name)
+                    slotByNumber[number] = slot
+                    names.append(name.text)
                 }
                 slots.append(slot)
-                if seen.count < 64 { seen.append((identity, name, slot)) }
             }
         }
         self.names = names
         self.slots = slots
-    }
-}
-
-/// A String's two words: equal only for the same text held the same way (the same small string, or
-/// the same buffer), so a cheap test of sameness that never gives a false yes.
-struct StringIdentity: Equatable {
-    let first: UInt64
-    let second: UInt64
-
-    @inline(__always)
-    init(_ string: String) {
-        (first, second) = unsafeBitCast(string, to: (UInt64, UInt64).self)
     }
 }

@@ -1,5 +1,5 @@
 /// One accepted row of audits.csv.
-public struct CaseAudit: Sendable, Hashable {
+public struct CaseAudit: Sendable, Hashable, TeamNamed {
     /// Physical line in the file (first, so that the memberwise init, which `init` below calls, has
     /// other labels than `init`).
     public var line: Int
@@ -10,7 +10,7 @@ public struct CaseAudit: Sendable, Hashable {
     public var moderatedGrade: AuditGrade?
     public var actionsDueDate: Day?
     public var actionsCompletedDate: Day?
-    public var team: String?
+    public var teamName: SharedName?
     public var auditor: String?
     public var auditType: String?
 
@@ -26,7 +26,8 @@ extension CaseAudit {
                 actionsDueDate: Day? = nil, actionsCompletedDate: Day? = nil, team: String? = nil,
                 auditor: String? = nil, auditType: String? = nil, line: Int = 0) {
         self.init(line: line, id: id, childID: childID, date: date, grade: grade, moderatedGrade: moderatedGrade,
-                  actionsDueDate: actionsDueDate, actionsCompletedDate: actionsCompletedDate, team: team,
+                  actionsDueDate: actionsDueDate, actionsCompletedDate: actionsCompletedDate,
+                  teamName: team.map(SharedName.init),
                   auditor: auditor, auditType: auditType)
     }
 }

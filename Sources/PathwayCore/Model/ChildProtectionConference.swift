@@ -1,5 +1,5 @@
 /// One accepted row of conferences.csv.
-public struct ChildProtectionConference: Sendable, Hashable {
+public struct ChildProtectionConference: Sendable, Hashable, TeamNamed {
     /// Physical line in the file (first, so that the memberwise init, which `init` below calls, has
     /// other labels than `init`).
     public var line: Int
@@ -11,7 +11,7 @@ public struct ChildProtectionConference: Sendable, Hashable {
     public var outcome: ConferenceOutcome?
     public var category: AbuseCategory?
     public var parentsParticipated: Bool?
-    public var team: String?
+    public var teamName: SharedName?
 
     /// An initial or transfer-in conference (one that can make a plan) whose outcome is a plan.
     public var madePlan: Bool { ChildProtectionConference.madePlan(type: type, outcome: outcome) }
@@ -50,6 +50,7 @@ extension ChildProtectionConference {
                 outcome: ConferenceOutcome? = nil, category: AbuseCategory? = nil,
                 parentsParticipated: Bool? = nil, team: String? = nil, line: Int = 0) {
         self.init(line: line, id: id, childID: childID, type: type, date: date, s47ID: s47ID, outcome: outcome,
-                  category: category, parentsParticipated: parentsParticipated, team: team)
+                  category: category, parentsParticipated: parentsParticipated,
+                  teamName: team.map(SharedName.init))
     }
 }

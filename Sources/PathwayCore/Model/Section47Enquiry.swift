@@ -1,5 +1,5 @@
 /// One accepted row of s47_enquiries.csv: a strategy discussion and the section 47 enquiry it started.
-public struct Section47Enquiry: Sendable, Hashable {
+public struct Section47Enquiry: Sendable, Hashable, TeamNamed {
     /// Physical line in the file (first, so that the memberwise init, which `init` below calls, has
     /// other labels than `init`).
     public var line: Int
@@ -12,7 +12,7 @@ public struct Section47Enquiry: Sendable, Hashable {
     public var educationAttended: Bool?
     public var endDate: Day?
     public var outcome: Section47Outcome?
-    public var team: String?
+    public var teamName: SharedName?
 }
 
 extension Section47Enquiry {
@@ -24,6 +24,7 @@ extension Section47Enquiry {
                 endDate: Day? = nil, outcome: Section47Outcome? = nil, team: String? = nil, line: Int = 0) {
         self.init(line: line, id: id, childID: childID, contactID: contactID, strategyDate: strategyDate,
                   policeAttended: policeAttended, healthAttended: healthAttended,
-                  educationAttended: educationAttended, endDate: endDate, outcome: outcome, team: team)
+                  educationAttended: educationAttended, endDate: endDate, outcome: outcome,
+                  teamName: team.map(SharedName.init))
     }
 }

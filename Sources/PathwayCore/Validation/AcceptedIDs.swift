@@ -169,3 +169,15 @@ struct AcceptedIDs: Sendable {
         return x.lexicographicallyPrecedes(y)
     }
 }
+
+/// A String's two words: equal only for the same text held the same way (the same small string, or
+/// the same buffer), so a cheap test of sameness that never gives a false yes.
+struct StringIdentity: Equatable {
+    let first: UInt64
+    let second: UInt64
+
+    @inline(__always)
+    init(_ string: String) {
+        (first, second) = unsafeBitCast(string, to: (UInt64, UInt64).self)
+    }
+}

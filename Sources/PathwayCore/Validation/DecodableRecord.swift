@@ -67,10 +67,10 @@ extension Contact: DecodableRecord {
         let child = row.requiredText(.childID)
         let source = row.requiredSource(.source)
         guard let id, let child, let date, let source else { return nil }
-        return Contact(id: id, childID: child, contactDate: date, source: source.text,
-                       isPolice: source.isPolice, marf: marf, marfRequestedDate: requested,
+        return Contact(id: id, childID: child, line: row.line, contactDate: date, marfRequestedDate: requested,
                        marfReceivedDate: received, policeIncidentDate: incident, decisionDate: decision,
-                       outcome: outcome, referralDate: referral, team: row.team(.team), line: row.line)
+                       referralDate: referral, sourceName: source.name, teamName: row.team(.team),
+                       isPolice: source.isPolice, marf: marf, outcome: outcome)
     }
 }
 
@@ -86,9 +86,10 @@ extension Section47Enquiry: DecodableRecord {
         // SPEC §2: any other text is `other` (no warning: 'other' is a legitimate outcome here).
         let outcome = row.optionalCode(.outcome, as: Section47Outcome.self, unknown: .other)
         guard let id, let child, let strategy else { return nil }
-        return Section47Enquiry(id: id, childID: child, contactID: row.text(.contactID), strategyDate: strategy,
-                                policeAttended: police, healthAttended: health, educationAttended: education,
-                                endDate: end, outcome: outcome, team: row.team(.team), line: row.line)
+        return Section47Enquiry(line: row.line, id: id, childID: child, contactID: row.text(.contactID),
+                                strategyDate: strategy, policeAttended: police, healthAttended: health,
+                                educationAttended: education, endDate: end, outcome: outcome,
+                                teamName: row.team(.team))
     }
 }
 
@@ -102,9 +103,9 @@ extension ChildProtectionConference: DecodableRecord {
         let category = row.optionalCode(.category, as: AbuseCategory.self)
         let parents = row.yesNo(.parentsParticipated)
         guard let id, let child, let type, let date else { return nil }
-        return ChildProtectionConference(id: id, childID: child, type: type, date: date, s47ID: row.text(.s47ID),
-                                         outcome: outcome, category: category, parentsParticipated: parents,
-                                         team: row.team(.team), line: row.line)
+        return ChildProtectionConference(line: row.line, id: id, childID: child, type: type, date: date,
+                                         s47ID: row.text(.s47ID), outcome: outcome, category: category,
+                                         parentsParticipated: parents, teamName: row.team(.team))
     }
 }
 
@@ -126,9 +127,9 @@ extension CaseAudit: DecodableRecord {
         let completed = row.optionalDate(.actionsCompletedDate)
         row.checkDomainGrades()
         guard let id, let child, let date, let grade else { return nil }
-        return CaseAudit(id: id, childID: child, date: date, grade: grade, moderatedGrade: moderated,
-                         actionsDueDate: due, actionsCompletedDate: completed, team: row.team(.team),
-                         auditor: row.text(.auditor), auditType: row.text(.auditType), line: row.line)
+        return CaseAudit(line: row.line, id: id, childID: child, date: date, grade: grade,
+                         moderatedGrade: moderated, actionsDueDate: due, actionsCompletedDate: completed,
+                         teamName: row.team(.team), auditor: row.text(.auditor), auditType: row.text(.auditType))
     }
 }
 

@@ -13,9 +13,9 @@
 /// everything else in `otherDate`. Forcing them inline (`@_transparent`) cut 40 M instructions at
 /// 100,000 children but was no faster in alternating runs, and made `Contact.decode` 70 % longer.
 public struct RowDecoder<Column: SchemaColumn> {
-    /// A source's text and whether it is the police (SPEC §2 "Police source").
+    /// A source's name and whether it is the police (SPEC §2 "Police source").
     struct Source: Sendable {
-        let text: String
+        let name: SharedName
         let isPolice: Bool
     }
 
@@ -27,7 +27,7 @@ public struct RowDecoder<Column: SchemaColumn> {
     let file: String
     public private(set) var options: DecodingOptions
     private var sources = ByteKeyCache<Source>()
-    private var teams = ByteKeyCache<String>()
+    private var teams = ByteKeyCache<SharedName>()
     private var numbers = ByteKeyCache<Bool>()
     private(set) var firstError: Finding?
     private(set) var warnings: [Finding] = []
@@ -95,12 +95,12 @@ public struct RowDecoder<Column: SchemaColumn> {
 
     /// Team name as shown in outputs (after the configured display-name mapping).
     @inline(__always)
-    public mutating func team(_ column: Column) -> String? {
+    public mutating func team(_ column: Column) -> SharedName? {
         guard let field = field(column) else { return nil }
         let names = options.teamNames, bytes = self.bytes
         return Self.remembered(field, in: bytes, &teams) {
             let raw = Self.string(field, in: bytes)
-            return names[raw] ?? raw
+            return SharedName(names[raw] ?? raw)
         }
     }
 
@@ -120,7 +120,7 @@ public struct RowDecoder<Column: SchemaColumn> {
         let bytes = self.bytes
         return Self.remembered(field, in: bytes, &sources) {
             let text = Self.string(field, in: bytes)
-            return Source(text: text, isPolice: PoliceSource.matches(text))
+            return Source(name: SharedName(text), isPolice: PoliceSource.matches(text))
         }
     }
 

@@ -14,7 +14,7 @@ struct TeamSlotsTests {
     func slots() {
         let teams: [String?] = ["North", "South", "North", nil, "caf\u{E9}", "cafe\u{301}", "north", nil, "South"]
         let records = teams.enumerated().map { contact("c\($0.offset)", team: $0.element) }
-        let slots = TeamSlots(records) { $0.team }
+        let slots = TeamSlots(records) { $0.teamName }
         #expect(slots.names == ["North", "South", KPIAccumulator.notRecordedTeam, "caf\u{E9}", "cafe\u{301}", "north"])
         #expect(slots.slots == [0, 1, 0, 2, 3, 4, 5, 2, 1])
     }
@@ -24,7 +24,7 @@ struct TeamSlotsTests {
         var random = SeededRandom(seed: 61)
         let pool: [String?] = [nil, "A", "B", "A ", "\u{C5}", "A\u{30A}", "Team with a long name, over fifteen bytes"]
         let records = (0..<2_000).map { contact("c\($0)", team: random.pick(pool)) }
-        let slots = TeamSlots(records) { $0.team }
+        let slots = TeamSlots(records) { $0.teamName }
         #expect(Set(slots.names.map { Array($0.utf8) }).count == slots.names.count, "no name twice")
         for (index, record) in records.enumerated() {
             let name = slots.names[Int(slots.slots[index])]
@@ -32,25 +32,20 @@ struct TeamSlotsTests {
         }
     }
 
-    /// Slots are first looked up by the String's identity (its two words): the same text in another
-    /// buffer, and texts made afresh for each record (whose buffers are freed and reused), must still
-    /// get exactly one slot per text.
-    @Test("the same long name in separate buffers, or made afresh per record, gets one slot per text")
-    func identityIsOnlyAShortcut() {
-        let long = "Children with Disabilities Team (East)"
-        let copies = (0..<6).map { i in String(decoding: Array((i % 2 == 0 ? long : long + " 2").utf8), as: UTF8.self) }
+    /// A name's number is the process's (`SharedName`), so it says nothing of the order in which the
+    /// records name their teams: slots must still follow the records, and the same text held in separate
+    /// buffers must still be one team.
+    @Test("slots follow the records, not the order in which the process first saw each name")
+    func slotsFollowTheRecords() {
+        let first = "Team numbered second by TeamSlotsTests.slotsFollowTheRecords"
+        let second = "Team numbered first by TeamSlotsTests.slotsFollowTheRecords"
+        _ = SharedName(second)
+        _ = SharedName(first)
+        let copies = (0..<6).map { i in String(decoding: Array((i % 2 == 0 ? first : second).utf8), as: UTF8.self) }
         let records = copies.enumerated().map { contact("c\($0.offset)", team: $0.element) }
-        let slots = TeamSlots(records) { $0.team }
-        #expect(slots.names == [long, long + " 2"])
+        let slots = TeamSlots(records) { $0.teamName }
+        #expect(SharedName(second).number < SharedName(first).number)
+        #expect(slots.names == [first, second])
         #expect(slots.slots == [0, 1, 0, 1, 0, 1])
-
-        var random = SeededRandom(seed: 62)
-        let pool = (0..<5).map { "Locality team number \($0), long enough for the heap" }
-        let fresh = (0..<500).map { contact("f\($0)", team: random.pick(pool)) }
-        let made = TeamSlots(fresh) { record in record.team.map { String(decoding: Array($0.utf8), as: UTF8.self) } }
-        for (index, record) in fresh.enumerated() {
-            #expect(made.names[Int(made.slots[index])] == record.team)
-        }
-        #expect(Set(made.names).count == made.names.count, "no name twice")
     }
 }
