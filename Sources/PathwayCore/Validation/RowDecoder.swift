@@ -8,10 +8,11 @@
 /// The accessors a record's `decode` calls for every row are marked `@inline(__always)`: called, each
 /// one loaded the header's positions and the record's fields again and saved and restored registers,
 /// about 160 instructions a contact (callgrind, 100,000 children: `Contact.decode` 338 M → 316 M
-/// instructions). The compiler still calls `optionalDate` and `requiredDate` from `Contact.decode`
-/// (seen in its disassembly), so they are kept small: a blank test and a plain `YYYY-MM-DD`, with
-/// everything else in `otherDate`. Forcing them inline (`@_transparent`) cut 40 M instructions at
-/// 100,000 children but was no faster in alternating runs, and made `Contact.decode` 70 % longer.
+/// instructions). `optionalDate` and `requiredDate` are kept small (a blank test and a plain
+/// `YYYY-MM-DD`, with everything else in `otherDate`), and so is the trimming they start with (its
+/// loops are out of line, `CSVReader.trimmedRange`): since the thirty-first pass the compiler inlines
+/// them into every record's decode (seen in the disassembly). While the trimming's loops were inline, it
+/// called them, and forcing them inline (`@_transparent`) cut fewer instructions and was no faster.
 public struct RowDecoder<Column: SchemaColumn> {
     /// A source's name and whether it is the police (SPEC §2 "Police source").
     struct Source: Sendable {

@@ -1,4 +1,5 @@
 import PathwayReference
+import PathwayTestSupport
 import Testing
 @testable import PathwayCore
 
@@ -180,6 +181,41 @@ private func advance(_ reader: inout CSVReader, _ record: inout CSVRecord) -> Bo
         #expect(!reader.isBlank(record.fields[3]))
         #expect(reader.trimmedString(record.fields[3]) == "\"")
         #expect(reader.strings(record) == [" \t2024-01-02 \t", " a\"b ", " \t ", "\""])
+    }
+
+    /// `trimmedRange` returns a field untouched when both its end bytes are above the space, and trims
+    /// anything else byte by byte: only spaces and tabs go, whatever else sits at an end.
+    @Test("trimming takes only spaces and tabs from either end, on hand-picked and random fields")
+    func trimmingTakesOnlySpacesAndTabs() {
+        func reference(_ bytes: [UInt8]) -> [UInt8] {
+            var slice = bytes[...]
+            while let first = slice.first, first == 0x20 || first == 0x09 { slice = slice.dropFirst() }
+            while let last = slice.last, last == 0x20 || last == 0x09 { slice = slice.dropLast() }
+            return Array(slice)
+        }
+        let cases: [(String, String)] = [
+            ("", ""), (" ", ""), ("\t", ""), (" \t ", ""), ("x", "x"), (" x", "x"), ("x ", "x"), ("\tx\t", "x"),
+            ("\u{0B}x\u{0B}", "\u{0B}x\u{0B}"), ("\u{01} x \u{1F}", "\u{01} x \u{1F}"), (" \u{0B} ", "\u{0B}"),
+            ("!x!", "!x!"), (" é ", "é"), ("é", "é"), ("a b", "a b"), ("\u{0}", "\u{0}"),
+        ]
+        for (field, trimmed) in cases {
+            let bytes = Array(field.utf8)
+            let (start, end) = bytes.withUnsafeBufferPointer { CSVReader.trimmedRange($0, 0, bytes.count) }
+            #expect(Array(bytes[start..<end]) == Array(trimmed.utf8), "\(Array(field.utf8))")
+        }
+        // Random fields over the bytes at the fast path's edge (0x1F, 0x20, 0x21), tabs and others, at
+        // random offsets of a larger buffer.
+        let alphabet: [UInt8] = [0x00, 0x09, 0x0B, 0x1F, 0x20, 0x21, 0x41, 0x7F, 0x80, 0xC3, 0xFF]
+        var random = SeededRandom(seed: 31)
+        var failures: [[UInt8]] = []
+        for _ in 0..<20_000 {
+            let buffer = (0..<12).map { _ in random.pick(alphabet) }
+            let start = random.below(13), end = start + random.below(13 - start)
+            let (s, e) = buffer.withUnsafeBufferPointer { CSVReader.trimmedRange($0, start, end) }
+            if Array(buffer[s..<e]) != reference(Array(buffer[start..<end])) { failures.append(Array(buffer[start..<end])) }
+        }
+        let firstFailures = Array(failures.prefix(5))
+        #expect(failures.count == 0, "first failures: \(firstFailures)")
     }
 
     @Test func withTrimmedBytesRethrows() {
