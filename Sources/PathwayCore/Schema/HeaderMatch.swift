@@ -12,6 +12,9 @@ public struct HeaderMatch<Column: SchemaColumn>: Sendable {
     public let findings: [Finding]
 
     public init(headings: [String], file: String, line: Int) throws(SchemaError) {
+        // `RowDecoder.field` reads `positions` by ordinal without a bounds check.
+        precondition(Column.allCases.enumerated().allSatisfy { $0.offset == $0.element.ordinal },
+                     "a schema's columns are numbered in the order of allCases")
         var lookup: [String: Int] = [:]
         for (ordinal, column) in Column.allCases.enumerated() {
             for heading in column.spec.acceptedHeadings { lookup[HeaderText.normalize(heading)] = ordinal }
