@@ -65,8 +65,8 @@ public struct RowDecoder<Column: SchemaColumn> {
     @inline(__always)
     func field(_ column: Column) -> CSVField? {
         // Read without bounds checks (about 5 instructions a field): `HeaderMatch` checked that every
-        // ordinal indexes `positions`, every position is below the header's field count, and `begin`
-        // checked that the record has that many fields.
+        // ordinal indexes `positions`, every position is the index of one of its headings, and `begin`
+        // checked that the record has as many fields as there are headings.
         guard let position = header.positions.withUnsafeBufferPointer({ $0[column.ordinal] }) else { return nil }
         return trimmed(record.fields.withUnsafeBufferPointer { $0[position] })
     }
