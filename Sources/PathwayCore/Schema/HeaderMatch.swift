@@ -12,7 +12,7 @@ public struct HeaderMatch<Column: SchemaColumn>: Sendable {
     public let findings: [Finding]
 
     public init(headings: [String], file: String, line: Int) throws(SchemaError) {
-        // `RowDecoder.field` reads `positions` by ordinal without a bounds check.
+        // `position(of:)` reads `positions` by ordinal without a bounds check.
         precondition(Column.allCases.enumerated().allSatisfy { $0.offset == $0.element.ordinal },
                      "a schema's columns are numbered in the order of allCases")
         var lookup: [String: Int] = [:]
@@ -61,6 +61,10 @@ public struct HeaderMatch<Column: SchemaColumn>: Sendable {
         self.findings = findings
     }
 
+    /// Read without a bounds check (`init` checked that every column's ordinal indexes `positions`):
+    /// `RowDecoder.field` asks for every field of every row.
     @inline(__always)
-    public func position(of column: Column) -> Int? { positions[column.ordinal] }
+    public func position(of column: Column) -> Int? {
+        positions.withUnsafeBufferPointer { $0[column.ordinal] }
+    }
 }
