@@ -19,4 +19,22 @@ struct ExactTextTests {
         #expect(ExactText.precedes("e\u{301}", "\u{E9}"))
         #expect(!ExactText.precedes("\u{E9}", "e\u{301}"))
     }
+
+    /// The same text held as a small string and in a heap buffer, short and long, and texts that differ
+    /// in one byte or in length: `==` answers by the bytes however the Strings hold them.
+    @Test func equalityDoesNotDependOnHowTheTextIsHeld() {
+        for text in ["C0000001", "CH123456789012", "a team with a long name", "caf\u{E9}"] {
+            var held = String()
+            held.reserveCapacity(64)  // a heap buffer, even for text that fits a small string
+            held.append(text)
+            #expect(ExactText(held) == ExactText(text), "\(text)")
+            #expect(ExactText(text) == ExactText(held), "\(text)")
+            var other = held
+            other.append("x")
+            #expect(ExactText(other) != ExactText(text + "y"), "\(text)")
+            #expect(ExactText(text + "x") != ExactText(text + "y"), "\(text)")
+            #expect(ExactText(other) == ExactText(text + "x"), "\(text)")
+            #expect(ExactText(String(held.dropLast()) + "!") != ExactText(text), "\(text)")
+        }
+    }
 }

@@ -6,7 +6,7 @@ import Foundation
 ///
 /// The keys' bytes are kept end to end in one array and their lengths in another, so a lookup scans
 /// a contiguous array of lengths and compares bytes only for keys of the field's length, a few bytes
-/// at a time (`equal`). Each key kept as its own `[UInt8]` cost a reference-counted array access per
+/// at a time (`ShortBytes.equal`). Each key kept as its own `[UInt8]` cost a reference-counted array access per
 /// key tried and a byte-by-byte loop: reading a contact's source took 184 instructions, 147 since
 /// (callgrind, at 100,000 children).
 public struct ByteKeyCache<Value>: Sendable where Value: Sendable {
@@ -44,37 +44,12 @@ public struct ByteKeyCache<Value>: Sendable where Value: Sendable {
         return keys.withUnsafeBufferPointer { keys in
             keyBytes.withUnsafeBufferPointer { stored in
                 for index in 0..<keys.count where keys[index].count == count {
-                    if count == 0 || Self.equal(stored.baseAddress! + keys[index].start, bytes.baseAddress!, count) {
+                    if count == 0 || ShortBytes.equal(stored.baseAddress! + keys[index].start, bytes.baseAddress!, count) {
                         return index
                     }
                 }
                 return nil
             }
         }
-    }
-
-    /// Whether `count` bytes at `a` and `b` are equal. Up to 16 bytes are compared as two words that may
-    /// overlap (the first and the last 8, 4, 2 or 1 bytes), reading nothing outside the two ranges;
-    /// longer keys go to `memcmp`.
-    @inline(__always)
-    static func equal(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ count: Int) -> Bool {
-        let x = UnsafeRawPointer(a), y = UnsafeRawPointer(b)
-        if count >= 8 {
-            if count > 16 { return memcmp(x, y, count) == 0 }
-            return x.loadUnaligned(as: UInt64.self) == y.loadUnaligned(as: UInt64.self)
-                && x.loadUnaligned(fromByteOffset: count &- 8, as: UInt64.self)
-                == y.loadUnaligned(fromByteOffset: count &- 8, as: UInt64.self)
-        }
-        if count >= 4 {
-            return x.loadUnaligned(as: UInt32.self) == y.loadUnaligned(as: UInt32.self)
-                && x.loadUnaligned(fromByteOffset: count &- 4, as: UInt32.self)
-                == y.loadUnaligned(fromByteOffset: count &- 4, as: UInt32.self)
-        }
-        if count >= 2 {
-            return x.loadUnaligned(as: UInt16.self) == y.loadUnaligned(as: UInt16.self)
-                && x.loadUnaligned(fromByteOffset: count &- 2, as: UInt16.self)
-                == y.loadUnaligned(fromByteOffset: count &- 2, as: UInt16.self)
-        }
-        return count == 0 || a.pointee == b.pointee
     }
 }

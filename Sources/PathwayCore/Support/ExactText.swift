@@ -12,12 +12,15 @@ public struct ExactText: Hashable, Comparable, Sendable, CustomStringConvertible
     }
 
     public static func == (lhs: ExactText, rhs: ExactText) -> Bool {
+        // The same two words are the same text (the same small string, or the same buffer): a table's
+        // lookup usually compares a key with an equal one, and ids are small strings.
+        if StringIdentity(lhs.value) == StringIdentity(rhs.value) { return true }
         // Reads the bytes in place: copying the Strings into `var`s for `withUTF8` retained and released
         // both on every comparison.
         guard lhs.value.utf8.count == rhs.value.utf8.count else { return false }
         let same = lhs.value.utf8.withContiguousStorageIfAvailable { x in
             rhs.value.utf8.withContiguousStorageIfAvailable { y in
-                x.count == 0 || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0
+                x.count == 0 || ShortBytes.equal(x.baseAddress!, y.baseAddress!, x.count)
             }
         }
         if let same = same.flatMap({ $0 }) { return same }
@@ -40,5 +43,17 @@ public struct ExactText: Hashable, Comparable, Sendable, CustomStringConvertible
     /// Code-point order of two plain strings.
     public static func precedes(_ lhs: String, _ rhs: String) -> Bool {
         CodePoint.less(lhs, rhs)
+    }
+}
+
+/// A String's two words: equal only for the same text held the same way (the same small string, or
+/// the same buffer), so a cheap test of sameness that never gives a false yes.
+struct StringIdentity: Equatable {
+    let first: UInt64
+    let second: UInt64
+
+    @inline(__always)
+    init(_ string: String) {
+        (first, second) = unsafeBitCast(string, to: (UInt64, UInt64).self)
     }
 }

@@ -162,22 +162,10 @@ struct AcceptedIDs: Sendable {
         guard x.count == y.count else { return x.count < y.count }
         let compared = x.withContiguousStorageIfAvailable { x in
             y.withContiguousStorageIfAvailable { y -> Bool in
-                x.isEmpty ? false : memcmp(x.baseAddress!, y.baseAddress!, x.count) < 0
+                x.isEmpty ? false : ShortBytes.less(x.baseAddress!, y.baseAddress!, x.count)
             }
         }
         if let compared = compared.flatMap({ $0 }) { return compared }
         return x.lexicographicallyPrecedes(y)
-    }
-}
-
-/// A String's two words: equal only for the same text held the same way (the same small string, or
-/// the same buffer), so a cheap test of sameness that never gives a false yes.
-struct StringIdentity: Equatable {
-    let first: UInt64
-    let second: UInt64
-
-    @inline(__always)
-    init(_ string: String) {
-        (first, second) = unsafeBitCast(string, to: (UInt64, UInt64).self)
     }
 }

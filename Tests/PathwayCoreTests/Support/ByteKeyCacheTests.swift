@@ -38,26 +38,6 @@ struct ByteKeyCacheTests {
         #expect(look(original, 3) == 1, "the first key is still there")
     }
 
-    @Test("equal agrees with comparing arrays on random pairs of every length up to 40")
-    func equalMatchesArrays() {
-        var generator = SeededRandom(seed: 47)
-        for _ in 0..<4_000 {
-            let count = generator.below(41)
-            let a = (0..<count).map { _ in UInt8(generator.below(3)) }
-            var b = a
-            if count > 0, generator.chance(percent: 50) {
-                b[generator.below(count)] &+= 1
-            }
-            let equal = a.withUnsafeBufferPointer { x in
-                b.withUnsafeBufferPointer { y in
-                    ByteKeyCache<Int>.equal(x.baseAddress ?? UnsafePointer(bitPattern: 1)!,
-                                            y.baseAddress ?? UnsafePointer(bitPattern: 1)!, count)
-                }
-            }
-            #expect(equal == (a == b), "\(a) against \(b)")
-        }
-    }
-
     @Test("beyond the limit values are computed every time and earlier entries still answer")
     func limit() {
         var cache = ByteKeyCache<Int>()
