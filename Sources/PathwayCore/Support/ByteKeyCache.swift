@@ -6,9 +6,9 @@ import Foundation
 ///
 /// The keys' bytes are kept end to end in one array and their lengths in another, so a lookup scans
 /// a contiguous array of lengths and compares bytes only for keys of the field's length, a few bytes
-/// at a time (`ShortBytes.equal`). Each key kept as its own `[UInt8]` cost a reference-counted array access per
-/// key tried and a byte-by-byte loop: reading a contact's source took 184 instructions, 147 since
-/// (callgrind, at 100,000 children).
+/// at a time (`ShortBytes.equal`). Each key kept as its own `[UInt8]` cost a reference-counted array
+/// access per key tried and a byte-by-byte loop: reading a contact's source took 184 instructions, 147
+/// since (callgrind, at 100,000 children).
 public struct ByteKeyCache<Value>: Sendable where Value: Sendable {
     public static var limit: Int { 64 }
 
@@ -44,7 +44,8 @@ public struct ByteKeyCache<Value>: Sendable where Value: Sendable {
         return keys.withUnsafeBufferPointer { keys in
             keyBytes.withUnsafeBufferPointer { stored in
                 for index in 0..<keys.count where keys[index].count == count {
-                    if count == 0 || ShortBytes.equal(stored.baseAddress! + keys[index].start, bytes.baseAddress!, count) {
+                    if count == 0
+                        || ShortBytes.equal(stored.baseAddress! + keys[index].start, bytes.baseAddress!, count) {
                         return index
                     }
                 }
