@@ -14,7 +14,7 @@ public struct LinkedCases: Sendable {
     public let auditTeams: TeamSlots
 
     /// Each enquiry's index in `enquiries`, by s47_id.
-    private let enquiryIndexByID: TextTable
+    private let enquiryIndexByID: EnquiryIndex
     /// Each child's conferences, and their earliest initial or transfer-in conference with outcome plan.
     private let conferenceChains: ConferenceChains
     /// Each child's dated referrals, ascending.
@@ -54,19 +54,35 @@ public struct LinkedCases: Sendable {
     }
 
     private enum Index: Sendable {
-        case enquiries(TextTable)
+        case enquiries(EnquiryIndex)
         case conferences(ConferenceChains)
         case referrals(ReferralDays)
         case teams(TeamSlots)
     }
 
     private static func enquiryIndex(_ enquiries: [Section47Enquiry]) -> Index {
-        // Ids are unique (a repeated id is rejected when decoding), so each insert is new.
-        var index = TextTable(minimumCapacity: enquiries.count)
-        enquiries.withUnsafeBufferPointer { enquiries in
-            for i in enquiries.indices { index.insert(ExactText(enquiries[i].id), value: Int32(i)) }
+        .enquiries(EnquiryIndex(enquiries))
+    }
+
+    /// Each enquiry's index by s47_id (the first, should an id repeat: decoding rejects repeats).
+    struct EnquiryIndex: Sendable {
+        private var slots = IDSlots(expectedCount: 0)
+        /// Each slot's enquiry.
+        private var indexes: [Int32] = []
+
+        init(_ enquiries: [Section47Enquiry]) {
+            slots = IDSlots(expectedCount: enquiries.count)
+            indexes.reserveCapacity(enquiries.count)
+            enquiries.withUnsafeBufferPointer { enquiries in
+                for i in enquiries.indices where slots.insert(ExactText(enquiries[i].id)).inserted {
+                    indexes.append(Int32(i))
+                }
+            }
         }
-        return .enquiries(index)
+
+        func index(of id: ExactText) -> Int? {
+            slots.slot(of: id).map { Int(indexes[$0]) }
+        }
     }
 
     /// Each child's conferences, kept flat like `ReferralDays`: a child's slot numbers its run of
@@ -74,7 +90,7 @@ public struct LinkedCases: Sendable {
     /// dictionary of arrays took 0.065-0.083 s at 1M children (an array per child, and a sort that
     /// copied two conferences for every comparison).
     struct ConferenceChains: Sendable {
-        var slots = TextTable()
+        var slots = IDSlots(expectedCount: 0)
         /// Indexes into the conferences, each child's run in order.
         var chains = SlotRuns<Int32>()
         /// Each slot's earliest initial or transfer-in conference with outcome plan.
@@ -83,12 +99,11 @@ public struct LinkedCases: Sendable {
         init(_ conferences: [ChildProtectionConference]) {
             var entries: [(slot: Int, value: Int32)] = []
             entries.reserveCapacity(conferences.count)
-            slots = TextTable(minimumCapacity: conferences.count / 2)
+            slots = IDSlots(expectedCount: conferences.count / 2)
             conferences.withUnsafeBufferPointer { conferences in
                 // Each conference's child slot (a new child gets the next one), and the first plans.
                 for i in conferences.indices {
-                    let (found, inserted) = slots.insert(ExactText(conferences[i].childID), value: Int32(firstPlan.count))
-                    let slot = Int(found)
+                    let (slot, inserted) = slots.insert(ExactText(conferences[i].childID))
                     if inserted { firstPlan.append(nil) }
                     entries.append((slot, Int32(i)))
                     if ChildProtectionConference.madePlan(type: conferences[i].type, outcome: conferences[i].outcome) {
@@ -108,7 +123,7 @@ public struct LinkedCases: Sendable {
 
         /// The child's slot, nil when they have no conference.
         func slot(ofChild child: ExactText) -> Int? {
-            slots.value(for: child).map(Int.init)
+            slots.slot(of: child)
         }
     }
 
@@ -127,7 +142,7 @@ public struct LinkedCases: Sendable {
 
         init(_ contacts: [Contact]) {
             // Each referral's child slot (a new child gets the next one), day and contact.
-            var slots = TextTable()
+            var slots = IDSlots(expectedCount: 0)
             var referrals: [(slot: Int, value: Referral)] = []
             contacts.withUnsafeBufferPointer { contacts in
                 for index in contacts.indices {
@@ -137,14 +152,12 @@ public struct LinkedCases: Sendable {
                     if referrals.isEmpty {
                         // Sized for the sample exports: of the contacts a run keeps (`ContactHorizon`),
                         // at 1M children 43 % are referrals, of 35 % of the children (of all contacts, 29 %
-                        // and 22 %); the table and array grow if a file has more.
+                        // and 22 %); the slots and the array grow if a file has more.
                         referrals.reserveCapacity(contacts.count / 2)
-                        slots = TextTable(minimumCapacity: contacts.count / 2)
+                        slots = IDSlots(expectedCount: contacts.count / 2)
                     }
-                    // One hash per referral.
-                    let next = Int32(slots.count)
-                    let (found, _) = slots.insert(ExactText(contacts[index].childID), value: next)
-                    referrals.append((Int(found), Referral(day: day, contact: Int32(index))))
+                    let (slot, _) = slots.insert(ExactText(contacts[index].childID))
+                    referrals.append((slot, Referral(day: day, contact: Int32(index))))
                 }
             }
             previous = Array(repeating: PackedDay(wrappedValue: nil), count: contacts.count)
@@ -185,8 +198,8 @@ public struct LinkedCases: Sendable {
 
     /// The enquiry an initial conference followed, when its s47_id is recorded and found.
     public func enquiry(for conference: ChildProtectionConference) -> Section47Enquiry? {
-        guard let id = conference.s47ID, let index = enquiryIndexByID.value(for: ExactText(id)) else { return nil }
-        return enquiries[Int(index)]
+        guard let id = conference.s47ID, let index = enquiryIndexByID.index(of: ExactText(id)) else { return nil }
+        return enquiries[index]
     }
 
     /// The child's conference with the latest date strictly before `day`; ties on that date go to the

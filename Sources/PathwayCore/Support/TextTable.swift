@@ -1,5 +1,5 @@
 /// A hash table from texts, compared exactly (`ExactText`), to small numbers: the id sets of the
-/// decode stage and the per-child slots of the link stage.
+/// decode stage, and the link stage's slots for ids of no common shape (`IDSlots`).
 ///
 /// Swift's `Set` and `Dictionary` hash with SipHash and keep no hashes, so every occupied slot a
 /// lookup passes costs a comparison of two Strings; with millions of ids that was about 480

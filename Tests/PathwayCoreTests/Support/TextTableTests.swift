@@ -2,8 +2,9 @@
 import PathwayTestSupport
 import Testing
 
-/// The decode stage's id sets and the link stage's child slots live in `TextTable`: it must behave
-/// exactly like a dictionary keyed by `ExactText`, through growth and long probe runs.
+/// The decode stage's id sets and the link stage's slots for ids of no common shape live in
+/// `TextTable`: it must behave exactly like a dictionary keyed by `ExactText`, through growth and long
+/// probe runs.
 @Suite("text table")
 struct TextTableTests {
     @Test("random inserts and lookups agree with a Dictionary keyed by ExactText", arguments: 0..<8)
