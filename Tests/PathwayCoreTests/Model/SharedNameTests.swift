@@ -40,6 +40,7 @@ struct SharedNameTests {
         #expect(Set(first ?? []).count == texts.count, "no two texts share a number")
         #expect(SharedNameTable.shared.count >= before + texts.count)
         for (index, text) in texts.enumerated() {
+            #expect(SharedName(text).number == first?[index], "numbered once, whichever thread came first")
             #expect(SharedName(text).text == text)
         }
     }
