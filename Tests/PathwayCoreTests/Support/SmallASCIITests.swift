@@ -35,7 +35,9 @@ struct SmallASCIITests {
             // Bytes around the run are not ASCII, so a word read or kept past its end would show.
             var buffer = [UInt8](repeating: 0xFF, count: count + 32)
             let start = 8 + random.below(8)
-            for index in start..<(start + count) { buffer[index] = UInt8(random.pick([0, 0x20, 0x41, 0x7A, 0x7F, random.below(128)])) }
+            for index in start..<(start + count) {
+                buffer[index] = UInt8(random.pick([0, 0x20, 0x41, 0x7A, 0x7F, random.below(128)]))
+            }
             let bytes = Array(buffer[start..<(start + count)])
             let made = buffer.withUnsafeBufferPointer { SmallASCII.make($0.baseAddress! + start, count) }
             guard let made else { failures.append("\(bytes): nil"); continue }
