@@ -66,18 +66,21 @@ public struct LinkedCases: Sendable {
 
     /// Each enquiry's index by s47_id (the first, should an id repeat: decoding rejects repeats).
     struct EnquiryIndex: Sendable {
-        private var slots = IDSlots(expectedCount: 0)
+        private let slots: IDSlots
         /// Each slot's enquiry.
-        private var indexes: [Int32] = []
+        private let indexes: [Int32]
 
         init(_ enquiries: [Section47Enquiry]) {
-            slots = IDSlots(expectedCount: enquiries.count)
+            var slots = IDSlots(expectedCount: enquiries.count)
+            var indexes: [Int32] = []
             indexes.reserveCapacity(enquiries.count)
             enquiries.withUnsafeBufferPointer { enquiries in
                 for i in enquiries.indices where slots.insert(ExactText(enquiries[i].id)).inserted {
                     indexes.append(Int32(i))
                 }
             }
+            self.slots = slots
+            self.indexes = indexes
         }
 
         func index(of id: ExactText) -> Int? {
