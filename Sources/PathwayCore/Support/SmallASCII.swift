@@ -29,6 +29,31 @@ enum SmallASCII {
         return unsafeBitCast((low, high | (flags | UInt64(count)) &<< 56), to: String.self)
     }
 
+    /// Whether `a` comes before `b`, shorter first and then byte by byte (`AcceptedIDs.less`), read from
+    /// the strings' words when both are small ASCII strings; nil otherwise, or when `flags` (the caller
+    /// keeps `layoutFlags`: reading the static costs a call each time) is 0. The bytes past a small
+    /// string's count are zeros, so two of the same count compare as their words read most significant
+    /// byte first.
+    @inline(__always)
+    static func less(_ a: borrowing String, _ b: borrowing String, flags: UInt64) -> Bool? {
+        let (a0, a1) = twoWords(a), (b0, b1) = twoWords(b)
+        let x = a1 &>> 56, y = b1 &>> 56
+        // A large string never has the small flag that `flags` includes.
+        guard flags != 0, x & 0xF0 == flags, y & 0xF0 == flags else { return nil }
+        if x != y { return x < y }
+        if a0 != b0 { return a0.byteSwapped < b0.byteSwapped }
+        return a1.byteSwapped < b1.byteSwapped
+    }
+
+    /// A string's two words, read in place: `unsafeBitCast` copied (retained) the string first.
+    @inline(__always)
+    private static func twoWords(_ string: borrowing String) -> (UInt64, UInt64) {
+        withUnsafeBytes(of: string) { ($0.load(as: UInt64.self), $0.load(fromByteOffset: 8, as: UInt64.self)) }
+    }
+
+    /// The flags of small ASCII strings, 0 when the layout is not known (for callers that keep them).
+    static var layoutFlags: UInt64 { flags }
+
     /// The `count` (at most 15) bytes at `p` as two little-endian words, the first 8 and the rest,
     /// zero-padded: read as two words that may overlap (the first and the last 8, 4 or 2 bytes), so
     /// that nothing after the bytes is read.

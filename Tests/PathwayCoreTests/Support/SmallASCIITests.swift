@@ -55,4 +55,41 @@ struct SmallASCIITests {
     func leftAlone(bytes: [UInt8]) {
         #expect(bytes.withUnsafeBufferPointer { SmallASCII.make($0.baseAddress!, $0.count) } == nil)
     }
+
+    /// Shorter first, then byte by byte: the order `AcceptedIDs.less` defines.
+    private func reference(_ a: [UInt8], _ b: [UInt8]) -> Bool {
+        a.count != b.count ? a.count < b.count : a.lexicographicallyPrecedes(b)
+    }
+
+    @Test("the order read from the words agrees with comparing the bytes", arguments: 0..<4)
+    func orderFromWords(seed: Int) {
+        var random = SeededRandom(seed: UInt64(seed) &+ 400)
+        var failures: [String] = []
+        for _ in 0..<5_000 {
+            // Few byte values, and mostly the same length, so that many pairs differ late or not at all.
+            let values: [UInt8] = [0, 0x30, 0x31, 0x7F]
+            let a = (0..<random.below(16)).map { _ in random.pick(values) }
+            var b = random.chance(percent: 20) ? (0..<random.below(16)).map { _ in random.pick(values) } : a
+            if !b.isEmpty, b == a, random.chance(percent: 80) {
+                // Random bytes from a random position on: the first difference can be anywhere, and the
+                // bytes after it may order the pair the other way.
+                let first = random.below(b.count)
+                for index in first..<b.count { b[index] = random.pick(values) }
+            }
+            let x = usual(a), y = usual(b)
+            guard let ordered = SmallASCII.less(x, y, flags: SmallASCII.layoutFlags) else {
+                failures.append("\(a) \(b): nil")
+                continue
+            }
+            if ordered != reference(a, b) { failures.append("\(a) \(b)") }
+        }
+        #expect(failures.isEmpty, "\(Array(failures.prefix(5)))")
+    }
+
+    @Test("a pair with a string that is not small ASCII is left to the general comparison", arguments: [
+        ("caf\u{e9}", "cafe"), ("cafe", "caf\u{e9}"), ("ABCDEFGHIJKLMNOP", "A"), ("A", "ABCDEFGHIJKLMNOP"),
+    ])
+    func orderLeftAlone(a: String, b: String) {
+        #expect(SmallASCII.less(a, b, flags: SmallASCII.layoutFlags) == nil)
+    }
 }
