@@ -25,10 +25,13 @@ let package = Package(
         ),
         // `pathway sample`: deterministic synthetic exports of a whole authority.
         .target(name: "PathwaySample", dependencies: ["PathwayCore"]),
-        // Dashboard model and renderers (JSON, CSV, Markdown, XLSX). The only importer of CXlsxWriter.
-        .target(name: "PathwayReport", dependencies: ["PathwayCore", "CXlsxWriter"]),
+        // Dashboard model and renderers (JSON, CSV, Markdown, XLSX). The only importer of CXlsxWriter and CXlsxZipLevel.
+        .target(name: "PathwayReport", dependencies: ["PathwayCore", "CXlsxWriter", "CXlsxZipLevel"]),
         // libxlsxwriter 1.1.4 (Debian libxlsxwriter-dev), wrapped by PathwayReport/XLSX.
         .systemLibrary(name: "CXlsxWriter", pkgConfig: "xlsxwriter", providers: [.apt(["libxlsxwriter-dev"])]),
+        // The zlib level of libxlsxwriter's zip parts: minizip's zipOpenNewFileInZip4_64, defined here so
+        // that libxlsxwriter's calls reach it first (Sources/CXlsxZipLevel/include/CXlsxZipLevel.h).
+        .target(name: "CXlsxZipLevel", linkerSettings: [.linkedLibrary("dl", .when(platforms: [.linux]))]),
         // OpenSSL's libcrypto (Debian libssl-dev), for the input files' SHA-256 only (PathwayApp/FileDigest).
         .systemLibrary(name: "CCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
         // `pathway diff`: compares two kpis.json snapshots with tolerances.

@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 import CXlsxWriter
+import CXlsxZipLevel
 import PathwayCore
 
 /// One XLSX file being written: the libxlsxwriter workbook, its sheet names and its cell formats.
@@ -17,10 +18,15 @@ public final class Workbook {
         public var temporaryDirectory: String?
         /// libxlsxwriter's constant_memory mode: rows must then be written in order. Off by default.
         public var constantMemory: Bool
+        /// zlib's level (0...9) for the file's parts; nil leaves libxlsxwriter's, zlib's default (6).
+        /// libxlsxwriter has no option for it: the close sets it through CXlsxZipLevel.
+        public var zipLevel: Int?
 
-        public init(temporaryDirectory: String? = nil, constantMemory: Bool = false) {
+        public init(temporaryDirectory: String? = nil, constantMemory: Bool = false, zipLevel: Int? = nil) {
+            precondition(zipLevel.map { (0...9).contains($0) } ?? true, "zlib levels are 0 to 9")
             self.temporaryDirectory = temporaryDirectory
             self.constantMemory = constantMemory
+            self.zipLevel = zipLevel
         }
     }
 
@@ -60,6 +66,10 @@ public final class Workbook {
     /// How many times libxlsxwriter was asked for a format (each style once) and to close the workbook.
     private(set) var formatsCreated = 0
     private(set) var closeCalls = 0
+    private let zipLevel: Int?
+    /// How many of the file's parts the close packed at `zipLevel` (0 when none was set, or when
+    /// libxlsxwriter's zip calls did not reach CXlsxZipLevel).
+    public private(set) var partsAtZipLevel = 0
 
     public init(path: String, options: Options = Options()) throws(XLSXError) {
         var cOptions = lxw_workbook_options()
@@ -74,6 +84,7 @@ public final class Workbook {
         }
         self.path = path
         self.pointer = workbook
+        self.zipLevel = options.zipLevel
     }
 
     deinit {
@@ -82,7 +93,7 @@ public final class Workbook {
         if !isClosed {
             isClosed = true
             closeCalls += 1
-            _ = workbook_close(pointer)
+            _ = closeInC()
             unlink(path)
         }
     }
@@ -111,7 +122,18 @@ public final class Workbook {
         try ensureOpen("workbook_close")
         isClosed = true
         closeCalls += 1
-        try XLSXError.check(workbook_close(pointer), "workbook_close", cell: nil)
+        try XLSXError.check(closeInC(), "workbook_close", cell: nil)
+    }
+
+    /// `workbook_close`, with the options' zlib level set for this thread while it packs the file.
+    private func closeInC() -> lxw_error {
+        guard let zipLevel else { return workbook_close(pointer) }
+        let before = pathway_xlsx_zip_parts_relevelled()
+        pathway_xlsx_set_zip_level(Int32(zipLevel))
+        defer { pathway_xlsx_set_zip_level(-1) }
+        let result = workbook_close(pointer)
+        partsAtZipLevel = Int(pathway_xlsx_zip_parts_relevelled() - before)
+        return result
     }
 
     /// Closes the workbook (freeing libxlsxwriter's memory) and removes whatever it wrote.
@@ -119,7 +141,7 @@ public final class Workbook {
         guard !isClosed else { return }
         isClosed = true
         closeCalls += 1
-        _ = workbook_close(pointer)
+        _ = closeInC()
         unlink(path)
     }
 
