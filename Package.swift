@@ -25,7 +25,8 @@ let package = Package(
         ),
         // `pathway sample`: deterministic synthetic exports of a whole authority.
         .target(name: "PathwaySample", dependencies: ["PathwayCore"]),
-        // Dashboard model and renderers (JSON, CSV, Markdown, XLSX). The only importer of CXlsxWriter and CXlsxZipLevel.
+        // Dashboard model and renderers (JSON, CSV, Markdown, XLSX). The only importer of CXlsxWriter and
+        // CXlsxZipLevel.
         .target(name: "PathwayReport", dependencies: ["PathwayCore", "CXlsxWriter", "CXlsxZipLevel"]),
         // libxlsxwriter 1.1.4 (Debian libxlsxwriter-dev), wrapped by PathwayReport/XLSX.
         .systemLibrary(name: "CXlsxWriter", pkgConfig: "xlsxwriter", providers: [.apt(["libxlsxwriter-dev"])]),

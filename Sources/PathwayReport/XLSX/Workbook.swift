@@ -23,7 +23,6 @@ public final class Workbook {
         public var zipLevel: Int?
 
         public init(temporaryDirectory: String? = nil, constantMemory: Bool = false, zipLevel: Int? = nil) {
-            precondition(zipLevel.map { (0...9).contains($0) } ?? true, "zlib levels are 0 to 9")
             self.temporaryDirectory = temporaryDirectory
             self.constantMemory = constantMemory
             self.zipLevel = zipLevel
@@ -72,6 +71,7 @@ public final class Workbook {
     public private(set) var partsAtZipLevel = 0
 
     public init(path: String, options: Options = Options()) throws(XLSXError) {
+        precondition(options.zipLevel.map { (0...9).contains($0) } ?? true, "zlib's levels are 0 to 9")
         var cOptions = lxw_workbook_options()
         cOptions.constant_memory = options.constantMemory ? 1 : 0
         cOptions.use_zip64 = 0
