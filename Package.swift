@@ -26,13 +26,15 @@ let package = Package(
         // `pathway sample`: deterministic synthetic exports of a whole authority.
         .target(name: "PathwaySample", dependencies: ["PathwayCore"]),
         // Dashboard model and renderers (JSON, CSV, Markdown, XLSX). The only importer of CXlsxWriter and
-        // CXlsxZipLevel.
-        .target(name: "PathwayReport", dependencies: ["PathwayCore", "CXlsxWriter", "CXlsxZipLevel"]),
+        // CXlsxHooks.
+        .target(name: "PathwayReport", dependencies: ["PathwayCore", "CXlsxWriter", "CXlsxHooks"]),
         // libxlsxwriter 1.1.4 (Debian libxlsxwriter-dev), wrapped by PathwayReport/XLSX.
         .systemLibrary(name: "CXlsxWriter", pkgConfig: "xlsxwriter", providers: [.apt(["libxlsxwriter-dev"])]),
-        // The zlib level of libxlsxwriter's zip parts: minizip's zipOpenNewFileInZip4_64, defined here so
-        // that libxlsxwriter's calls reach it first (Sources/CXlsxZipLevel/include/CXlsxZipLevel.h).
-        .target(name: "CXlsxZipLevel", linkerSettings: [.linkedLibrary("dl", .when(platforms: [.linux]))]),
+        // How libxlsxwriter's zip parts are deflated (zlib's level, two threads): minizip's calls, defined
+        // here so that libxlsxwriter's reach them first (Sources/CXlsxHooks/include/CXlsxHooks.h).
+        .target(name: "CXlsxHooks", linkerSettings: [
+            .linkedLibrary("dl", .when(platforms: [.linux])), .linkedLibrary("z"),
+        ]),
         // OpenSSL's libcrypto (Debian libssl-dev), for the input files' SHA-256 only (PathwayApp/FileDigest).
         .systemLibrary(name: "CCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
         // `pathway diff`: compares two kpis.json snapshots with tolerances.

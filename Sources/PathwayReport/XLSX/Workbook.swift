@@ -4,7 +4,7 @@ import Glibc
 import Darwin
 #endif
 import CXlsxWriter
-import CXlsxZipLevel
+import CXlsxHooks
 import PathwayCore
 
 /// One XLSX file being written: the libxlsxwriter workbook, its sheet names and its cell formats.
@@ -18,14 +18,20 @@ public final class Workbook {
         public var temporaryDirectory: String?
         /// libxlsxwriter's constant_memory mode: rows must then be written in order. Off by default.
         public var constantMemory: Bool
-        /// zlib's level (0...9) for the file's parts; nil leaves libxlsxwriter's, zlib's default (6).
-        /// libxlsxwriter has no option for it: the close sets it through CXlsxZipLevel.
+        /// zlib's level (0...9) for the file's parts; nil leaves them to libxlsxwriter and minizip, at
+        /// zlib's default level (6). libxlsxwriter has no option for it: the close sets it through CXlsxHooks,
+        /// which then deflates each part in chunks.
         public var zipLevel: Int?
+        /// With a `zipLevel`, the threads deflating each part's chunks during the close: 1 (the closing
+        /// thread) or 2 (and a helper). The file's bytes are the same either way.
+        public var zipThreads: Int
 
-        public init(temporaryDirectory: String? = nil, constantMemory: Bool = false, zipLevel: Int? = nil) {
+        public init(temporaryDirectory: String? = nil, constantMemory: Bool = false, zipLevel: Int? = nil,
+                    zipThreads: Int = 1) {
             self.temporaryDirectory = temporaryDirectory
             self.constantMemory = constantMemory
             self.zipLevel = zipLevel
+            self.zipThreads = zipThreads
         }
     }
 
@@ -66,12 +72,16 @@ public final class Workbook {
     private(set) var formatsCreated = 0
     private(set) var closeCalls = 0
     private let zipLevel: Int?
-    /// How many of the file's parts the close packed at `zipLevel` (0 when none was set, or when
-    /// libxlsxwriter's zip calls did not reach CXlsxZipLevel).
+    private let zipThreads: Int
+    /// How many of the file's parts the close deflated at `zipLevel` (0 when none was set, or when
+    /// libxlsxwriter's zip calls did not reach CXlsxHooks), and how many of those had a chunk deflated on
+    /// a second thread.
     public private(set) var partsAtZipLevel = 0
+    public private(set) var partsOnTwoThreads = 0
 
     public init(path: String, options: Options = Options()) throws(XLSXError) {
         precondition(options.zipLevel.map { (0...9).contains($0) } ?? true, "zlib's levels are 0 to 9")
+        precondition((1...2).contains(options.zipThreads), "parts are deflated on 1 or 2 threads")
         var cOptions = lxw_workbook_options()
         cOptions.constant_memory = options.constantMemory ? 1 : 0
         cOptions.use_zip64 = 0
@@ -85,6 +95,7 @@ public final class Workbook {
         self.path = path
         self.pointer = workbook
         self.zipLevel = options.zipLevel
+        self.zipThreads = options.zipThreads
     }
 
     deinit {
@@ -125,14 +136,16 @@ public final class Workbook {
         try XLSXError.check(closeInC(), "workbook_close", cell: nil)
     }
 
-    /// `workbook_close`, with the options' zlib level set for this thread while it packs the file.
+    /// `workbook_close`, with the options' zlib level and threads set for this thread while it packs
+    /// the file.
     private func closeInC() -> lxw_error {
         guard let zipLevel else { return workbook_close(pointer) }
-        let before = pathway_xlsx_zip_parts_relevelled()
-        pathway_xlsx_set_zip_level(Int32(zipLevel))
-        defer { pathway_xlsx_set_zip_level(-1) }
+        let before = (pathway_xlsx_zip_parts_deflated(), pathway_xlsx_zip_parts_on_two_threads())
+        pathway_xlsx_set_zip_level(Int32(zipLevel), Int32(zipThreads))
+        defer { pathway_xlsx_set_zip_level(-1, 1) }
         let result = workbook_close(pointer)
-        partsAtZipLevel = Int(pathway_xlsx_zip_parts_relevelled() - before)
+        partsAtZipLevel = Int(pathway_xlsx_zip_parts_deflated() - before.0)
+        partsOnTwoThreads = Int(pathway_xlsx_zip_parts_on_two_threads() - before.1)
         return result
     }
 

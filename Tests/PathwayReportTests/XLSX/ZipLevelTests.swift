@@ -1,10 +1,12 @@
+import CXlsxHooks
 import Foundation
 import Testing
 import PathwayCore
 @testable import PathwayReport
 
-/// The zlib level of the workbook's zip parts (`Workbook.Options.zipLevel`, CXlsxZipLevel): minizip records
-/// the level it was given in each part's general-purpose flags, which the central directory keeps.
+/// The zlib level of the workbook's zip parts and the threads deflating them (`Workbook.Options.zipLevel`
+/// and `zipThreads`, CXlsxHooks): minizip records the level it was given in each part's general-purpose
+/// flags, which the central directory keeps.
 @Suite("XLSX zip level")
 struct ZipLevelTests {
     /// One central-directory entry of a zip file.
@@ -37,10 +39,15 @@ struct ZipLevelTests {
         return entries
     }
 
+    /// A fixed creation day: without one, docProps/core.xml holds the time of writing, and two files
+    /// written a second apart differ there.
+    static let properties = Workbook.Properties(title: "zip", created: Day(year: 2026, month: 3, day: 31)!)
+
     /// A small workbook with a normal and a streamed sheet, written with `zipLevel`.
     static func write(_ path: String, zipLevel: Int?) throws -> Workbook {
         var written: Workbook?
         try Workbook.write(to: path, options: Workbook.Options(zipLevel: zipLevel)) { (workbook: Workbook) throws(XLSXError) in
+            try workbook.setProperties(Self.properties)
             let summary = try workbook.addWorksheet("Summary")
             let list = try workbook.addWorksheet("List", streamed: true)
             for row in 0..<200 {
@@ -91,5 +98,39 @@ struct ZipLevelTests {
         #expect(XLSXRenderer.zipLevel == 1)
         #expect(entries.count > 20)
         #expect(entries.allSatisfy { $0.method == 8 && $0.levelFlags == 6 }, "\(entries.filter { $0.levelFlags != 6 })")
+    }
+
+    @Test("a part of several chunks: the same file from one thread or two, and the same parts as minizip's")
+    func largePartOnTwoThreads() throws {
+        let scratch = try ScratchDirectory()
+        func write(_ name: String, level: Int?, threads: Int) throws -> Workbook {
+            var written: Workbook?
+            let options = Workbook.Options(zipLevel: level, zipThreads: threads)
+            try Workbook.write(to: scratch.file(name), options: options) { (workbook: Workbook) throws(XLSXError) in
+                try workbook.setProperties(Self.properties)
+                let summary = try workbook.addWorksheet("Summary")
+                try summary.write("60,000 rows", row: 0, column: 0)
+                let list = try workbook.addWorksheet("List", streamed: true)
+                for row in 0..<60_000 {
+                    try list.write("CH\(1_000_000 + row * 7)", row: row, column: 0)
+                    try list.write(integer: row % 977, row: row, column: 1)
+                }
+                written = workbook
+            }
+            return try #require(written)
+        }
+        let two = try write("two.xlsx", level: 1, threads: 2)
+        let one = try write("one.xlsx", level: 1, threads: 1)
+        _ = try write("minizip.xlsx", level: nil, threads: 1)
+        // Only the list's part (about 4 MB of XML) is long enough to be cut into chunks.
+        #expect(two.partsOnTwoThreads == 1)
+        #expect(one.partsOnTwoThreads == 0)
+        #expect(two.partsAtZipLevel == one.partsAtZipLevel && one.partsAtZipLevel >= 10)
+        let files = try ["two.xlsx", "one.xlsx"].map { try Data(contentsOf: URL(fileURLWithPath: scratch.file($0))) }
+        #expect((files[0] == files[1]) as Bool, "the same bytes whatever the threads")
+        let package = try XLSXPackage(path: scratch.file("two.xlsx"))
+        let minizip = try XLSXPackage(path: scratch.file("minizip.xlsx"))
+        #expect(try #require(package.parts["xl/worksheets/sheet2.xml"]).count > 3 * Int(PATHWAY_DEFLATE_CHUNK))
+        #expect((package.parts == minizip.parts) as Bool)
     }
 }

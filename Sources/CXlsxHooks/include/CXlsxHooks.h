@@ -1,0 +1,66 @@
+#ifndef PATHWAY_CXLSXHOOKS_H
+#define PATHWAY_CXLSXHOOKS_H
+
+#include <stddef.h>
+
+/// How libxlsxwriter's zip parts are deflated: at a level the thread closing the workbook chooses, and in
+/// chunks on two threads.
+///
+/// libxlsxwriter 1.1.4 packs every part of the .xlsx with minizip, at zlib's default level (6), on the
+/// thread that closes the workbook, and offers no option for either. pathway's executable defines minizip's
+/// `zipOpenNewFileInZip4_64`, `zipWriteInFileInZip` and `zipCloseFileInZip` itself (minizip_calls.c):
+/// libxlsxwriter's calls bind to them, because the dynamic linker looks in the executable first. On a thread
+/// that has set a level, a part asked to be deflated at the default level is opened raw in minizip
+/// (`dlsym(RTLD_NEXT)` finds minizip's own functions), its bytes are deflated at that level by a
+/// `pathway_deflater`, and minizip is given the deflated bytes, their CRC-32 and length. Any other part,
+/// and every part on another thread, is passed on to minizip unchanged. See docs/PERFORMANCE.md (the
+/// thirty-fifth and thirty-sixth passes).
+
+/// Sets the calling thread's level (0 to 9) and deflating threads (1 or 2) for the parts opened from now
+/// on; a level outside 0...9 clears it, so that parts are deflated by minizip at the level libxlsxwriter
+/// asks for. The file's bytes depend on the level, not on the threads.
+void pathway_xlsx_set_zip_level(int level, int threads);
+
+/// How many parts the calling thread has deflated through a `pathway_deflater` since it began: 0 when
+/// libxlsxwriter's calls did not bind to pathway's functions.
+unsigned long pathway_xlsx_zip_parts_deflated(void);
+
+/// How many of those parts had a chunk deflated on a helper thread.
+unsigned long pathway_xlsx_zip_parts_on_two_threads(void);
+
+/// A raw deflate stream (RFC 1951) made of chunks deflated side by side, as pigz makes one.
+///
+/// The input is cut into chunks of `PATHWAY_DEFLATE_CHUNK` bytes, deflated two at a time: one on the
+/// calling thread and one on a helper thread started for the pair. What is left at the end is cut in two
+/// halves when it is at least twice `PATHWAY_DEFLATE_SPLIT_MINIMUM` long. Each chunk is deflated on its own,
+/// from the 32 KiB of input before it (a dictionary), and ends on a byte boundary (a sync flush) or, the last
+/// one, with deflate's final block; so the chunks' outputs put end to end, in order, are one deflate stream.
+/// The output depends only on the bytes written and the parameters, not on how they were split into
+/// writes, on the threads' timing or on their number.
+typedef struct pathway_deflater pathway_deflater;
+
+/// Receives a stream's output, in order; returns 0, or anything else to stop the stream.
+typedef int (*pathway_deflate_sink)(void *context, const unsigned char *bytes, size_t length);
+
+enum { PATHWAY_DEFLATE_CHUNK = 1 << 20, PATHWAY_DEFLATE_SPLIT_MINIMUM = 1 << 16 };
+
+/// A deflater using 1 or 2 threads, or NULL when memory ran out. Its buffers are kept from one stream to
+/// the next.
+pathway_deflater *pathway_deflater_create(int threads);
+void pathway_deflater_destroy(pathway_deflater *deflater);
+
+/// Starts a stream with zlib's deflateInit2 parameters (`window_bits` negative for raw deflate).
+void pathway_deflater_begin(pathway_deflater *deflater, int level, int window_bits, int mem_level, int strategy,
+                            pathway_deflate_sink sink, void *context);
+
+/// Adds input; returns zlib's Z_OK (0), or the error that stopped the stream (the sink's refusal is Z_ERRNO).
+int pathway_deflater_write(pathway_deflater *deflater, const void *bytes, size_t length);
+
+/// Deflates what is left and ends the stream; gives the input's length and CRC-32 (as far as it was
+/// deflated, after an error). Returns Z_OK (0) or the stream's first error.
+int pathway_deflater_finish(pathway_deflater *deflater, unsigned long long *length, unsigned long *crc);
+
+/// How many chunks this deflater has had deflated on a helper thread.
+unsigned long pathway_deflater_chunks_on_helper(const pathway_deflater *deflater);
+
+#endif
