@@ -2,6 +2,30 @@
 #define PATHWAY_CXLSXHOOKS_H
 
 #include <stddef.h>
+#include <stdio.h>
+
+/// Functions of libxlsxwriter's and minizip's that pathway's executable defines itself, so that
+/// libxlsxwriter's calls reach them first (the dynamic linker looks in the executable before the libraries,
+/// and libxlsxwriter calls even its own exported functions through its procedure linkage table). Each
+/// changes what it does only on a thread that has asked for it, and otherwise passes the call on to the
+/// library's own definition, which `dlsym(RTLD_NEXT)` finds.
+
+// MARK: Temporary files in memory
+
+/// libxlsxwriter writes each streamed (constant_memory) sheet's rows to a temporary file as they come, and
+/// during the close writes every part to another before packing it: at 1M children, 12.4 MB of XML written
+/// and read back twice, through the kernel. `lxw_tmpfile` (memory_files.c) gives a thread that has turned
+/// this on a stdio stream over memory instead (`fopencookie`), freed when libxlsxwriter closes it.
+void pathway_xlsx_set_memory_files(int on);
+
+/// How many temporary files the calling thread has been given in memory since it began.
+unsigned long pathway_xlsx_memory_files_opened(void);
+
+/// A new, empty stream over memory, open for reading and writing ("w+"), as `tmpfile()` gives on disk;
+/// NULL when memory ran out.
+FILE *pathway_memory_file_open(void);
+
+// MARK: Zip parts
 
 /// How libxlsxwriter's zip parts are deflated: at a level the thread closing the workbook chooses, and in
 /// chunks on two threads.

@@ -25,13 +25,17 @@ public final class Workbook {
         /// With a `zipLevel`, the threads deflating each part's chunks during the close: 1 (the closing
         /// thread) or 2 (and a helper). The file's bytes are the same either way.
         public var zipThreads: Int
+        /// libxlsxwriter's temporary files (a streamed sheet's rows, and each part during the close) held
+        /// in memory instead of in `temporaryDirectory` (CXlsxHooks.h). Off by default.
+        public var temporaryFilesInMemory: Bool
 
         public init(temporaryDirectory: String? = nil, constantMemory: Bool = false, zipLevel: Int? = nil,
-                    zipThreads: Int = 1) {
+                    zipThreads: Int = 1, temporaryFilesInMemory: Bool = false) {
             self.temporaryDirectory = temporaryDirectory
             self.constantMemory = constantMemory
             self.zipLevel = zipLevel
             self.zipThreads = zipThreads
+            self.temporaryFilesInMemory = temporaryFilesInMemory
         }
     }
 
@@ -78,6 +82,9 @@ public final class Workbook {
     /// a second thread.
     public private(set) var partsAtZipLevel = 0
     public private(set) var partsOnTwoThreads = 0
+    private let temporaryFilesInMemory: Bool
+    /// How many temporary files libxlsxwriter was given in memory for this workbook.
+    public private(set) var temporaryFilesMadeInMemory = 0
 
     public init(path: String, options: Options = Options()) throws(XLSXError) {
         precondition(options.zipLevel.map { (0...9).contains($0) } ?? true, "zlib's levels are 0 to 9")
@@ -96,6 +103,7 @@ public final class Workbook {
         self.pointer = workbook
         self.zipLevel = options.zipLevel
         self.zipThreads = options.zipThreads
+        self.temporaryFilesInMemory = options.temporaryFilesInMemory
     }
 
     deinit {
@@ -139,6 +147,10 @@ public final class Workbook {
     /// `workbook_close`, with the options' zlib level and threads set for this thread while it packs
     /// the file.
     private func closeInC() -> lxw_error {
+        withTemporaryFiles { closeInC(zipLevel: zipLevel) }
+    }
+
+    private func closeInC(zipLevel: Int?) -> lxw_error {
         guard let zipLevel else { return workbook_close(pointer) }
         let before = (pathway_xlsx_zip_parts_deflated(), pathway_xlsx_zip_parts_on_two_threads())
         pathway_xlsx_set_zip_level(Int32(zipLevel), Int32(zipThreads))
@@ -147,6 +159,19 @@ public final class Workbook {
         partsAtZipLevel = Int(pathway_xlsx_zip_parts_deflated() - before.0)
         partsOnTwoThreads = Int(pathway_xlsx_zip_parts_on_two_threads() - before.1)
         return result
+    }
+
+    /// Runs a call into libxlsxwriter that may make temporary files, with them in memory on this thread
+    /// if the options asked for it.
+    private func withTemporaryFiles<Result>(_ call: () -> Result) -> Result {
+        guard temporaryFilesInMemory else { return call() }
+        let before = pathway_xlsx_memory_files_opened()
+        pathway_xlsx_set_memory_files(1)
+        defer {
+            pathway_xlsx_set_memory_files(0)
+            temporaryFilesMadeInMemory += Int(pathway_xlsx_memory_files_opened() - before)
+        }
+        return call()
     }
 
     /// Closes the workbook (freeing libxlsxwriter's memory) and removes whatever it wrote.
@@ -181,7 +206,8 @@ public final class Workbook {
         let workbookSetting = pointer.pointee.options.constant_memory
         if streamed { pointer.pointee.options.constant_memory = 1 }
         defer { pointer.pointee.options.constant_memory = workbookSetting }
-        let added = name.withCString { workbook_add_worksheet(pointer, $0) }
+        // A streamed sheet's rows go to a temporary file.
+        let added = withTemporaryFiles { name.withCString { workbook_add_worksheet(pointer, $0) } }
         guard let added else {
             // The checks above mirror libxlsxwriter's; if it still refuses, report its reason.
             let code = name.withCString { workbook_validate_sheet_name(pointer, $0) }

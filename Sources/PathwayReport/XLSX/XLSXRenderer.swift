@@ -16,6 +16,9 @@ public enum XLSXRenderer {
     /// The close deflates the larger parts on two threads, in chunks (CXlsxHooks.h): at 1M children the
     /// lists' sheets are 12.4 of the 12.7 MB.
     public static let zipThreads = 2
+    /// libxlsxwriter's temporary files are kept in memory (CXlsxHooks.h): at 1M children the lists' 12.4
+    /// MB of XML were written to disk and read back twice, through the kernel.
+    public static let temporaryFilesInMemory = true
 
     /// Sheet names in workbook order.
     public static func sheetNames(for dashboard: Dashboard) -> [String] {
@@ -32,7 +35,7 @@ public enum XLSXRenderer {
     public static func render(_ dashboard: Dashboard, to path: String,
                               lateInputs: () -> [InputSummary]) throws(XLSXError) {
         let options = Workbook.Options(temporaryDirectory: directory(of: path), zipLevel: zipLevel,
-                                       zipThreads: zipThreads)
+                                       zipThreads: zipThreads, temporaryFilesInMemory: temporaryFilesInMemory)
         try Workbook.write(to: path, options: options) { (workbook: Workbook) throws(XLSXError) in
             try workbook.setProperties(properties(dashboard))
             let summary = try SummarySheet.write(dashboard, to: workbook)
