@@ -30,8 +30,9 @@ let package = Package(
         .target(name: "PathwayReport", dependencies: ["PathwayCore", "CXlsxWriter", "CXlsxHooks"]),
         // libxlsxwriter 1.1.4 (Debian libxlsxwriter-dev), wrapped by PathwayReport/XLSX.
         .systemLibrary(name: "CXlsxWriter", pkgConfig: "xlsxwriter", providers: [.apt(["libxlsxwriter-dev"])]),
-        // How libxlsxwriter's zip parts are deflated (zlib's level, two threads): minizip's calls, defined
-        // here so that libxlsxwriter's reach them first (Sources/CXlsxHooks/include/CXlsxHooks.h).
+        // minizip's and libxlsxwriter's functions that pathway defines itself, so that libxlsxwriter's calls
+        // reach them first: the zip parts' zlib level and two deflating threads, and temporary files in
+        // memory (Sources/CXlsxHooks/include/CXlsxHooks.h).
         .target(name: "CXlsxHooks", linkerSettings: [
             .linkedLibrary("dl", .when(platforms: [.linux])), .linkedLibrary("z"),
         ]),
