@@ -52,23 +52,27 @@ static int minizip_found(void) {
     return minizip.open != NULL && minizip.write != NULL && minizip.close != NULL && minizip.close_raw != NULL;
 }
 
-// The part being deflated here on the calling thread, if any (minizip keeps one part of a file open at a
-// time, and libxlsxwriter writes one file on one thread), and the deflater, kept until the level is cleared.
+// The zip file whose part is being deflated here on the calling thread, if any (minizip keeps one part of
+// a file open at a time, and libxlsxwriter writes one file on one thread), and the deflater, kept for the
+// parts that follow until the level is set again.
 static _Thread_local void *open_part = NULL;
 static _Thread_local pathway_deflater *deflater = NULL;
 
 void pathway_xlsx_set_zip_level(int level, int threads) {
     zip_level = (level >= 0 && level <= 9) ? level : -1;
     zip_threads = threads > 1 ? 2 : 1;
-    if (open_part == NULL) {
-        pathway_deflater_destroy(deflater);
-        deflater = NULL;
-    }
+    // Set before and after a workbook's close, when no part is open: one that a failed close left open
+    // is forgotten, so that a later zip file at the same address is not taken for it.
+    open_part = NULL;
+    pathway_deflater_destroy(deflater);
+    deflater = NULL;
 }
 
 unsigned long pathway_xlsx_zip_parts_deflated(void) { return parts_deflated; }
 
 unsigned long pathway_xlsx_zip_parts_on_two_threads(void) { return parts_on_two_threads; }
+
+int zipCloseFileInZip(void *file);
 
 static int write_to_minizip(void *file, const unsigned char *bytes, size_t length) {
     while (length > 0) {
@@ -87,6 +91,11 @@ int zipOpenNewFileInZip4_64(void *file, const char *filename, const void *zipfi,
                             unsigned long crcForCrypting, unsigned long versionMadeBy, unsigned long flagBase,
                             int zip64) {
     if (!minizip_found()) return zip_internal_error;
+    // minizip closes a part left open before it opens the next; this one must be finished here.
+    if (open_part != NULL && open_part == file) {
+        int closed = zipCloseFileInZip(file);
+        if (closed != zip_ok) return closed;
+    }
     int here = zip_level >= 0 && method == Z_DEFLATED && level == Z_DEFAULT_COMPRESSION && !raw && password == NULL;
     if (here) {
         level = zip_level;

@@ -42,7 +42,8 @@ FILE *pathway_memory_file_open(void);
 
 /// Sets the calling thread's level (0 to 9) and deflating threads (1 or 2) for the parts opened from now
 /// on; a level outside 0...9 clears it, so that parts are deflated by minizip at the level libxlsxwriter
-/// asks for. The file's bytes depend on the level, not on the threads.
+/// asks for. The file's bytes depend on the level, not on the threads. Call it before and after the close,
+/// when no part is open: it forgets a part that a failed close left open, and frees the deflater.
 void pathway_xlsx_set_zip_level(int level, int threads);
 
 /// How many parts the calling thread has deflated through a `pathway_deflater` since it began: 0 when
