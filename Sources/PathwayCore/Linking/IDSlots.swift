@@ -56,7 +56,6 @@ struct IDSlots: Sendable {
 
     @inline(__always)
     private func number(of id: ExactText) -> Int? {
-        guard let number = shape?.number(of: id), number < limit else { return nil }
-        return number
+        shape?.number(of: id, below: limit)
     }
 }

@@ -28,6 +28,15 @@ struct IDShape: Sendable, Equatable {
         return contiguous ?? Array(id.value.utf8).withUnsafeBufferPointer { parse($0) }
     }
 
+    /// The id's number, when it has the shape and its number is below `limit`: the bits of
+    /// `NumberedIDs` and the array of `IDSlots` take numbers up to a limit, so that an id such as
+    /// CH999999999 does not make them take gigabytes.
+    @inline(__always)
+    func number(of id: ExactText, below limit: Int) -> Int? {
+        guard let number = number(of: id), number < limit else { return nil }
+        return number
+    }
+
     @inline(__always)
     private func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
         guard bytes.count == prefix.count &+ digits else { return nil }

@@ -24,8 +24,7 @@ struct NumberedIDs: Sendable {
     /// The id's number, when it has the shape and its number is below `limit`.
     @inline(__always)
     func number(of id: ExactText) -> Int? {
-        guard let number = shape.number(of: id), number < limit else { return nil }
-        return number
+        shape.number(of: id, below: limit)
     }
 
     /// Whether the id with this number (from `number(of:)`) is in the set.
