@@ -31,10 +31,10 @@ let package = Package(
         // libxlsxwriter 1.1.4 (Debian libxlsxwriter-dev), wrapped by PathwayReport/XLSX.
         .systemLibrary(name: "CXlsxWriter", pkgConfig: "xlsxwriter", providers: [.apt(["libxlsxwriter-dev"])]),
         // minizip's and libxlsxwriter's functions that pathway defines itself, so that libxlsxwriter's calls
-        // reach them first: the zip parts' zlib level and two deflating threads, and temporary files in
-        // memory (Sources/CXlsxHooks/include/CXlsxHooks.h).
+        // reach them first: rows and cells written without printf, the zip parts' zlib level and two
+        // deflating threads, and temporary files in memory (Sources/CXlsxHooks/include/CXlsxHooks.h).
         .target(name: "CXlsxHooks", linkerSettings: [
-            .linkedLibrary("dl", .when(platforms: [.linux])), .linkedLibrary("z"),
+            .linkedLibrary("dl", .when(platforms: [.linux])), .linkedLibrary("z"), .linkedLibrary("xlsxwriter"),
         ]),
         // OpenSSL's libcrypto (Debian libssl-dev), for the input files' SHA-256 only (PathwayApp/FileDigest).
         .systemLibrary(name: "CCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),

@@ -28,14 +28,18 @@ public final class Workbook {
         /// libxlsxwriter's temporary files (a streamed sheet's rows, and each part during the close) held
         /// in memory instead of in `temporaryDirectory` (CXlsxHooks.h). Off by default.
         public var temporaryFilesInMemory: Bool
+        /// Rows and cells written by CXlsxHooks instead of libxlsxwriter's `fprintf` calls, with the same
+        /// bytes (CXlsxHooks.h), while `write(to:options:_:)` runs. Off by default.
+        public var directCells: Bool
 
         public init(temporaryDirectory: String? = nil, constantMemory: Bool = false, zipLevel: Int? = nil,
-                    zipThreads: Int = 1, temporaryFilesInMemory: Bool = false) {
+                    zipThreads: Int = 1, temporaryFilesInMemory: Bool = false, directCells: Bool = false) {
             self.temporaryDirectory = temporaryDirectory
             self.constantMemory = constantMemory
             self.zipLevel = zipLevel
             self.zipThreads = zipThreads
             self.temporaryFilesInMemory = temporaryFilesInMemory
+            self.directCells = directCells
         }
     }
 
@@ -85,6 +89,9 @@ public final class Workbook {
     private let temporaryFilesInMemory: Bool
     /// How many temporary files libxlsxwriter was given in memory for this workbook.
     public private(set) var temporaryFilesMadeInMemory = 0
+    private let directCells: Bool
+    /// How many cells CXlsxHooks wrote for this workbook in `write(to:options:_:)` (`Options.directCells`).
+    public private(set) var cellsWrittenDirectly = 0
 
     public init(path: String, options: Options = Options()) throws(XLSXError) {
         precondition(options.zipLevel.map { (0...9).contains($0) } ?? true, "zlib's levels are 0 to 9")
@@ -104,6 +111,7 @@ public final class Workbook {
         self.zipLevel = options.zipLevel
         self.zipThreads = options.zipThreads
         self.temporaryFilesInMemory = options.temporaryFilesInMemory
+        self.directCells = options.directCells
     }
 
     deinit {
@@ -119,21 +127,39 @@ public final class Workbook {
 
     /// Creates the workbook, runs `body`, then writes and closes the file. `workbook_close` runs exactly
     /// once; when `body` or the close fails, the file at `path` is removed and the error is rethrown.
+    /// With `Options.directCells`, CXlsxHooks writes the rows and cells on this thread meanwhile.
+    @discardableResult
     public static func write(to path: String, options: Options = Options(),
-                             _ body: (Workbook) throws(XLSXError) -> Void) throws(XLSXError) {
+                             _ body: (Workbook) throws(XLSXError) -> Void) throws(XLSXError) -> Workbook {
         let workbook = try Workbook(path: path, options: options)
-        do {
-            try body(workbook)
-        } catch {
-            workbook.discard()
-            throw error
+        try workbook.withDirectCells { () throws(XLSXError) in
+            do throws(XLSXError) {
+                try body(workbook)
+            } catch {
+                workbook.discard()
+                throw error
+            }
+            do throws(XLSXError) {
+                try workbook.close()
+            } catch {
+                unlink(path)
+                throw error
+            }
         }
-        do {
-            try workbook.close()
-        } catch {
-            unlink(path)
-            throw error
+        return workbook
+    }
+
+    /// Runs `body` with CXlsxHooks writing this thread's rows and cells if the options asked for it,
+    /// counting the cells it wrote.
+    private func withDirectCells(_ body: () throws(XLSXError) -> Void) throws(XLSXError) {
+        guard directCells else { return try body() }
+        let before = pathway_xlsx_cells_written_directly()
+        pathway_xlsx_set_direct_cells(1)
+        defer {
+            pathway_xlsx_set_direct_cells(0)
+            cellsWrittenDirectly += Int(pathway_xlsx_cells_written_directly() - before)
         }
+        try body()
     }
 
     /// Writes the file and frees the workbook. A second call throws instead of reaching C.

@@ -19,6 +19,8 @@ public enum XLSXRenderer {
     /// libxlsxwriter's temporary files are kept in memory (CXlsxHooks.h): at 1M children the lists' 12.4
     /// MB of XML were written to disk and read back twice, through the kernel.
     public static let temporaryFilesInMemory = true
+    /// The rows and cells are written by CXlsxHooks, without libxlsxwriter's `fprintf` (CXlsxHooks.h).
+    public static let directCells = true
 
     /// Sheet names in workbook order.
     public static func sheetNames(for dashboard: Dashboard) -> [String] {
@@ -35,7 +37,8 @@ public enum XLSXRenderer {
     public static func render(_ dashboard: Dashboard, to path: String,
                               lateInputs: () -> [InputSummary]) throws(XLSXError) {
         let options = Workbook.Options(temporaryDirectory: directory(of: path), zipLevel: zipLevel,
-                                       zipThreads: zipThreads, temporaryFilesInMemory: temporaryFilesInMemory)
+                                       zipThreads: zipThreads, temporaryFilesInMemory: temporaryFilesInMemory,
+                                       directCells: directCells)
         try Workbook.write(to: path, options: options) { (workbook: Workbook) throws(XLSXError) in
             try workbook.setProperties(properties(dashboard))
             let summary = try SummarySheet.write(dashboard, to: workbook)
