@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <xlsxwriter.h>
 #include <xlsxwriter/worksheet.h>
 #include <xlsxwriter/xmlwriter.h>
 
@@ -58,6 +59,11 @@ size_t pathway_format_number(double number, char *out, size_t size) {
 }
 
 // MARK: Writing
+
+// The helpers' arguments and bytes are 1.1.4's (other versions differ: older ones take no cell reference,
+// newer ones write rows with other attributes). With other headers none is defined, so libxlsxwriter
+// writes every cell itself and the tests that count the cells written here fail.
+#if LXW_VERSION_ID == 114
 
 static void put(FILE *file, const char *bytes, size_t length) { fwrite_unlocked(bytes, 1, length, file); }
 
@@ -171,3 +177,5 @@ void lxw_xml_end_tag(FILE *file, const char *tag) {
     put_string(file, tag);
     put(file, ">", 1);
 }
+
+#endif
