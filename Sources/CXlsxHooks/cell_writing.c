@@ -94,11 +94,13 @@ static void put_cell_start(FILE *file, const char *range, int32_t style_index) {
 typedef void (*cell_writer)(lxw_worksheet *, char *, int32_t, lxw_cell *);
 typedef void (*row_writer)(lxw_worksheet *, lxw_row *, char *);
 typedef void (*end_tag_writer)(FILE *, const char *);
+typedef void (*cell_namer)(char *, lxw_row_t, lxw_col_t);
 static struct {
     cell_writer number;
     cell_writer inline_string;
     row_writer row;
     end_tag_writer end_tag;
+    cell_namer cell_name;
 } library;
 static pthread_once_t library_once = PTHREAD_ONCE_INIT;
 
@@ -107,6 +109,7 @@ static void find_library(void) {
     library.inline_string = (cell_writer)dlsym(RTLD_NEXT, "_write_inline_string_cell");
     library.row = (row_writer)dlsym(RTLD_NEXT, "_write_row");
     library.end_tag = (end_tag_writer)dlsym(RTLD_NEXT, "lxw_xml_end_tag");
+    library.cell_name = (cell_namer)dlsym(RTLD_NEXT, "lxw_rowcol_to_cell");
 }
 
 static void find_library_once(void) { pthread_once(&library_once, find_library); }
@@ -176,6 +179,26 @@ void lxw_xml_end_tag(FILE *file, const char *tag) {
     put(file, "</", 2);
     put_string(file, tag);
     put(file, ">", 1);
+}
+
+// A cell's name ("A1"), which libxlsxwriter works out for every cell it writes: the column's letters (by
+// libxlsxwriter's `lxw_col_to_name`), then the row's number, which 1.1.4 writes with snprintf's "%d" into
+// at most 9 bytes.
+void lxw_rowcol_to_cell(char *cell_name, lxw_row_t row, lxw_col_t col) {
+    if (!direct) {
+        find_library_once();
+        if (library.cell_name != NULL) library.cell_name(cell_name, row, col);
+        return;
+    }
+    lxw_col_to_name(cell_name, col, 0);
+    char buffer[24];
+    char *end = buffer + sizeof buffer;
+    char *start = digits(end, (uint64_t)row + 1);
+    size_t length = (size_t)(end - start);
+    if (length > 8) length = 8;
+    char *name_end = cell_name + strlen(cell_name);
+    memcpy(name_end, start, length);
+    name_end[length] = '\0';
 }
 
 #endif

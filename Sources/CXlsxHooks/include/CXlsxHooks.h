@@ -29,9 +29,10 @@ FILE *pathway_memory_file_open(void);
 
 /// libxlsxwriter 1.1.4 writes every cell with `fprintf` (its number with "%.16G"), every row's tag through
 /// its attribute lists (a `malloc` and a `printf` for each attribute) and every end tag with `fprintf`: at
-/// 1M children about two thirds of the time the exception lists' cells took. On a thread that has turned
-/// this on, cell_writing.c's `_write_number_cell`, `_write_inline_string_cell`, `_write_row` (a row with
-/// nothing but its number) and `lxw_xml_end_tag` write the same bytes with `fwrite`; other rows, and every
+/// 1M children about two thirds of the time the exception lists' cells took; and it names every cell
+/// ("A1") with `snprintf`. On a thread that has turned this on, cell_writing.c's `_write_number_cell`,
+/// `_write_inline_string_cell`, `_write_row` (a row with nothing but its number), `lxw_xml_end_tag` and
+/// `lxw_rowcol_to_cell` write the same bytes with `fwrite` and without `printf`; other rows, and every
 /// call on other threads, go to libxlsxwriter's own.
 void pathway_xlsx_set_direct_cells(int on);
 

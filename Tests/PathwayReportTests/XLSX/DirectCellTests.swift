@@ -1,4 +1,5 @@
 import CXlsxHooks
+import CXlsxWriter
 import Foundation
 import PathwayCore
 import PathwayTestSupport
@@ -63,6 +64,29 @@ struct DirectCellTests {
     func notANumber() {
         #expect(Self.formatted(.nan) == Self.printf(.nan))
         #expect(Self.formatted(-.nan) == Self.printf(-.nan))
+    }
+
+    static func cellName(row: UInt32, column: UInt16, direct: Bool) -> String {
+        var name = [CChar](repeating: 0x7F, count: 32)
+        pathway_xlsx_set_direct_cells(direct ? 1 : 0)
+        defer { pathway_xlsx_set_direct_cells(0) }
+        lxw_rowcol_to_cell(&name, row, column)
+        return String(cString: name)
+    }
+
+    @Test("cells are named as libxlsxwriter names them, to the last row and column")
+    func cellNames() {
+        let cases: [(UInt32, UInt16, String)] = [(0, 0, "A1"), (9, 25, "Z10"), (99, 26, "AA100"), (1_048_575, 16_383, "XFD1048576"),
+                                                 (123_456, 701, "ZZ123457"), (7, 702, "AAA8")]
+        for (row, column, expected) in cases {
+            #expect(Self.cellName(row: row, column: column, direct: true) == expected)
+            #expect(Self.cellName(row: row, column: column, direct: false) == expected)
+        }
+        var generator = SeededRandom(seed: 0xCE11_A4E5)
+        for _ in 0..<5_000 {
+            let row = UInt32(generator.below(1_048_576)), column = UInt16(generator.below(16_384))
+            #expect(Self.cellName(row: row, column: column, direct: true) == Self.cellName(row: row, column: column, direct: false))
+        }
     }
 
     /// A workbook with what the hooks write themselves and what they pass on: streamed sheets with text
