@@ -24,7 +24,7 @@ struct DirectCellTests {
         return String(decoding: buffer[..<length].map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
-    @Test("whole numbers below 10^15 are written as %.16G writes them", arguments: [
+    @Test("listed numbers, whole and not, are written as %.16G writes them", arguments: [
         (0.0, "0"), (-0.0, "-0"), (1, "1"), (-1, "-1"), (46_112, "46112"), (9, "9"), (10, "10"),
         (999_999_999_999_999, "999999999999999"), (-999_999_999_999_999, "-999999999999999"),
         (1e15, "1000000000000000"), (1e16, "1E+16"), (0.5, "0.5"), (1.0 / 3, "0.3333333333333333"),
