@@ -30,7 +30,7 @@ unsigned long pathway_xlsx_cells_written_directly(void) { return written_directl
 
 // MARK: Numbers
 
-// Digits of `value` (below 10^15) at the end of `end`; returns where they start.
+// The decimal digits of `value` (at most 20) before `end`; returns where they start.
 static char *digits(char *end, uint64_t value) {
     do {
         *--end = (char)('0' + value % 10);
@@ -69,11 +69,11 @@ static void put(FILE *file, const char *bytes, size_t length) { fwrite_unlocked(
 
 static void put_string(FILE *file, const char *string) { put(file, string, strlen(string)); }
 
-static void put_literal_int(FILE *file, const char *before, long value, const char *after) {
+// `before`, the digits of `value`, `after` (a style index or a row number: never negative).
+static void put_literal_int(FILE *file, const char *before, uint32_t value, const char *after) {
     char buffer[24];
     char *end = buffer + sizeof buffer;
-    char *start = digits(end, (uint64_t)(value < 0 ? -value : value));
-    if (value < 0) *--start = '-';
+    char *start = digits(end, value);
     put_string(file, before);
     put(file, start, (size_t)(end - start));
     put_string(file, after);
@@ -84,7 +84,7 @@ static void put_cell_start(FILE *file, const char *range, int32_t style_index) {
     put_string(file, "<c r=\"");
     put_string(file, range);
     if (style_index) {
-        put_literal_int(file, "\" s=\"", style_index, "\"");
+        put_literal_int(file, "\" s=\"", (uint32_t)style_index, "\"");
     } else {
         put(file, "\"", 1);
     }
@@ -166,7 +166,7 @@ void _write_row(lxw_worksheet *self, lxw_row *row, char *spans) {
         if (library.row != NULL) library.row(self, row, spans);
         return;
     }
-    put_literal_int(self->file, "<row r=\"", (long)row->row_num + 1, row->data_changed ? "\">" : "\"/>");
+    put_literal_int(self->file, "<row r=\"", row->row_num + 1, row->data_changed ? "\">" : "\"/>");
 }
 
 // `</tag>`.

@@ -152,14 +152,24 @@ public final class Workbook {
     /// Runs `body` with CXlsxHooks writing this thread's rows and cells if the options asked for it,
     /// counting the cells it wrote.
     private func withDirectCells(_ body: () throws(XLSXError) -> Void) throws(XLSXError) {
-        guard directCells else { return try body() }
-        let before = pathway_xlsx_cells_written_directly()
-        pathway_xlsx_set_direct_cells(1)
+        try withHook(directCells, set: pathway_xlsx_set_direct_cells, counter: pathway_xlsx_cells_written_directly,
+                     adding: \.cellsWrittenDirectly, body)
+    }
+
+    /// Runs `call` with one of CXlsxHooks' settings for this thread turned on (when `on`) and off again
+    /// afterwards, adding to `total` how far the setting's counter moved meanwhile.
+    private func withHook<Result, Failure: Error>(
+        _ on: Bool, set: (Int32) -> Void, counter: () -> UInt, adding total: ReferenceWritableKeyPath<Workbook, Int>,
+        _ call: () throws(Failure) -> Result
+    ) throws(Failure) -> Result {
+        guard on else { return try call() }
+        let before = counter()
+        set(1)
         defer {
-            pathway_xlsx_set_direct_cells(0)
-            cellsWrittenDirectly += Int(pathway_xlsx_cells_written_directly() - before)
+            set(0)
+            self[keyPath: total] += Int(counter() - before)
         }
-        try body()
+        return try call()
     }
 
     /// Writes the file and frees the workbook. A second call throws instead of reaching C.
@@ -190,14 +200,8 @@ public final class Workbook {
     /// Runs a call into libxlsxwriter that may make temporary files, with them in memory on this thread
     /// if the options asked for it.
     private func withTemporaryFiles<Result>(_ call: () -> Result) -> Result {
-        guard temporaryFilesInMemory else { return call() }
-        let before = pathway_xlsx_memory_files_opened()
-        pathway_xlsx_set_memory_files(1)
-        defer {
-            pathway_xlsx_set_memory_files(0)
-            temporaryFilesMadeInMemory += Int(pathway_xlsx_memory_files_opened() - before)
-        }
-        return call()
+        withHook(temporaryFilesInMemory, set: pathway_xlsx_set_memory_files, counter: pathway_xlsx_memory_files_opened,
+                 adding: \.temporaryFilesMadeInMemory, call)
     }
 
     /// Closes the workbook (freeing libxlsxwriter's memory) and removes whatever it wrote.
