@@ -84,41 +84,68 @@ void pathway_deflater_begin(pathway_deflater *deflater, int level, int window_bi
     deflater->status = Z_OK;
 }
 
-static void deflate_chunk(chunk *c) {
-    const pathway_deflater *owner = c->owner;
-    c->crc = crc32_z(0, c->input, c->length);
-    c->output_length = 0;
+int pathway_deflate_piece(const unsigned char *input, size_t length, const unsigned char *window,
+                          size_t window_length, int final, int level, int window_bits, int mem_level, int strategy,
+                          unsigned char **output, size_t *capacity, size_t *output_length, unsigned long *crc) {
+    *crc = crc32_z(0, input, length);
+    *output_length = 0;
     z_stream stream;
     memset(&stream, 0, sizeof stream);
-    c->status = deflateInit2(&stream, owner->level, Z_DEFLATED, owner->window_bits, owner->mem_level,
-                             owner->strategy);
-    if (c->status != Z_OK) return;
-    if (c->window_length > 0) {
-        c->status = deflateSetDictionary(&stream, c->window, (uInt)c->window_length);
-    }
+    int status = deflateInit2(&stream, level, Z_DEFLATED, window_bits, mem_level, strategy);
+    if (status != Z_OK) return status;
+    if (window_length > 0) status = deflateSetDictionary(&stream, window, (uInt)window_length);
     // The bound for a whole stream, and room for the sync flush's empty stored block.
-    size_t needed = deflateBound(&stream, c->length) + 64;
-    if (c->status == Z_OK && c->output_capacity < needed) {
-        unsigned char *grown = realloc(c->output, needed);
+    size_t needed = deflateBound(&stream, length) + 64;
+    if (status == Z_OK && *capacity < needed) {
+        unsigned char *grown = realloc(*output, needed);
         if (grown == NULL) {
-            c->status = Z_MEM_ERROR;
+            status = Z_MEM_ERROR;
         } else {
-            c->output = grown;
-            c->output_capacity = needed;
+            *output = grown;
+            *capacity = needed;
         }
     }
-    if (c->status == Z_OK) {
-        stream.next_in = (unsigned char *)c->input;
-        stream.avail_in = (uInt)c->length;
-        stream.next_out = c->output;
-        stream.avail_out = (uInt)c->output_capacity;
-        int result = deflate(&stream, c->final ? Z_FINISH : Z_SYNC_FLUSH);
-        int complete = c->final ? result == Z_STREAM_END
-                                : (result == Z_OK && stream.avail_in == 0 && stream.avail_out > 0);
-        c->status = complete ? Z_OK : Z_BUF_ERROR;
-        c->output_length = stream.total_out;
+    if (status == Z_OK) {
+        stream.next_in = (unsigned char *)input;
+        stream.avail_in = (uInt)length;
+        stream.next_out = *output;
+        stream.avail_out = (uInt)*capacity;
+        int result = deflate(&stream, final ? Z_FINISH : Z_SYNC_FLUSH);
+        int complete = final ? result == Z_STREAM_END
+                             : (result == Z_OK && stream.avail_in == 0 && stream.avail_out > 0);
+        status = complete ? Z_OK : Z_BUF_ERROR;
+        *output_length = stream.total_out;
     }
     deflateEnd(&stream);
+    return status;
+}
+
+size_t pathway_deflate_plan(size_t length, size_t *starts) {
+    // As pathway_deflater_write and _finish cut a stream: a pair of whole chunks each time two are
+    // pending (so a length of exactly two chunks ends with an empty last chunk), then the rest, in two
+    // halves when it is long enough.
+    size_t pairs = length / (2 * (size_t)chunk_size);
+    size_t rest = length - pairs * 2 * (size_t)chunk_size;
+    size_t second = rest >= 2 * (size_t)split_minimum ? rest / 2 : 0;
+    size_t count = 2 * pairs + (second > 0 ? 2 : 1);
+    if (starts != NULL) {
+        size_t index = 0;
+        for (size_t pair = 0; pair < pairs; pair++) {
+            starts[index++] = 2 * pair * (size_t)chunk_size;
+            starts[index++] = (2 * pair + 1) * (size_t)chunk_size;
+        }
+        starts[index++] = length - rest;
+        if (second > 0) starts[index++] = length - second;
+        starts[index] = length;
+    }
+    return count;
+}
+
+static void deflate_chunk(chunk *c) {
+    const pathway_deflater *owner = c->owner;
+    c->status = pathway_deflate_piece(c->input, c->length, c->window, c->window_length, c->final, owner->level,
+                                      owner->window_bits, owner->mem_level, owner->strategy, &c->output,
+                                      &c->output_capacity, &c->output_length, &c->crc);
 }
 
 static void *deflate_chunk_on_helper(void *argument) {

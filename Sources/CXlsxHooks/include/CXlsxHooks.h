@@ -47,7 +47,7 @@ size_t pathway_format_number(double number, char *out, size_t size);
 // MARK: Zip parts
 
 /// How libxlsxwriter's zip parts are deflated: at a level the thread closing the workbook chooses, and in
-/// chunks on two threads.
+/// chunks on two threads, while the closing thread writes the next part.
 ///
 /// libxlsxwriter 1.1.4 packs every part of the .xlsx with minizip, at zlib's default level (6), on the
 /// thread that closes the workbook, and offers no option for either. pathway's executable defines minizip's
@@ -56,8 +56,14 @@ size_t pathway_format_number(double number, char *out, size_t size);
 /// that has set a level, a part asked to be deflated at the default level is opened raw in minizip
 /// (`dlsym(RTLD_NEXT)` finds minizip's own functions), its bytes are deflated at that level by a
 /// `pathway_deflater`, and minizip is given the deflated bytes, their CRC-32 and length. Any other part,
-/// and every part on another thread, is passed on to minizip unchanged. See docs/PERFORMANCE.md (the
-/// thirty-fifth and thirty-sixth passes).
+/// and every part on another thread, is passed on to minizip unchanged.
+///
+/// With two threads, the closing thread only gathers each part's bytes: a worker thread started for the file
+/// makes the same calls to minizip, part after part in the same order, while libxlsxwriter writes the next
+/// part's XML (`zipClose`, also defined here, waits for the worker before minizip closes the file). A
+/// failure there is told at libxlsxwriter's next call (the next part's open or close, or the file's close),
+/// and the parts still queued are dropped. See docs/PERFORMANCE.md (the thirty-fifth, thirty-sixth and
+/// thirty-eighth passes).
 
 /// Sets the calling thread's level (0 to 9) and deflating threads (1 or 2) for the parts opened from now
 /// on; a level outside 0...9 clears it, so that parts are deflated by minizip at the level libxlsxwriter
@@ -71,6 +77,9 @@ unsigned long pathway_xlsx_zip_parts_deflated(void);
 
 /// How many of those parts had a chunk deflated on a helper thread.
 unsigned long pathway_xlsx_zip_parts_on_two_threads(void);
+
+/// How many parts (deflated here or not) a worker thread gave to minizip for the calling thread's closes.
+unsigned long pathway_xlsx_zip_parts_on_worker(void);
 
 /// A raw deflate stream (RFC 1951) made of chunks deflated side by side, as pigz makes one.
 ///
@@ -106,5 +115,16 @@ int pathway_deflater_finish(pathway_deflater *deflater, unsigned long long *leng
 
 /// How many chunks this deflater has had deflated on a helper thread.
 unsigned long pathway_deflater_chunks_on_helper(const pathway_deflater *deflater);
+
+/// The chunks a `pathway_deflater` cuts a stream of `length` bytes into: returns their count, and with
+/// `starts` (count + 1 entries) writes where each begins, and `length` after the last.
+size_t pathway_deflate_plan(size_t length, size_t *starts);
+
+/// Deflates one chunk as a `pathway_deflater` does (from `window`, the `window_length` bytes before it, and
+/// ending on a sync flush or, when `final`, with the final block) into `*output`, grown as needed (`*capacity`
+/// bytes); gives its output's length and its CRC-32. Returns Z_OK (0) or zlib's error. Any thread.
+int pathway_deflate_piece(const unsigned char *input, size_t length, const unsigned char *window,
+                          size_t window_length, int final, int level, int window_bits, int mem_level, int strategy,
+                          unsigned char **output, size_t *capacity, size_t *output_length, unsigned long *crc);
 
 #endif

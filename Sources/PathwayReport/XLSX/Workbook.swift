@@ -22,8 +22,9 @@ public final class Workbook {
         /// zlib's default level (6). libxlsxwriter has no option for it: the close sets it through CXlsxHooks,
         /// which then deflates each part in chunks.
         public var zipLevel: Int?
-        /// With a `zipLevel`, the threads deflating each part's chunks during the close: 1 (the closing
-        /// thread) or 2 (and a helper). The file's bytes are the same either way.
+        /// With a `zipLevel`, the threads packing the parts during the close: 1 (the closing thread) or 2
+        /// (a worker that hands the parts to minizip while the closing thread writes the next, and deflates
+        /// each part's chunks with a helper). The file's bytes are the same either way.
         public var zipThreads: Int
         /// libxlsxwriter's temporary files (a streamed sheet's rows, and each part during the close) held
         /// in memory instead of in `temporaryDirectory` (CXlsxHooks.h). Off by default.
@@ -86,6 +87,8 @@ public final class Workbook {
     /// a second thread.
     public private(set) var partsAtZipLevel = 0
     public private(set) var partsOnTwoThreads = 0
+    /// How many of the file's parts (at `zipLevel` or not) a worker thread gave to minizip (`zipThreads` 2).
+    public private(set) var partsOnWorker = 0
     private let temporaryFilesInMemory: Bool
     /// How many temporary files libxlsxwriter was given in memory for this workbook.
     public private(set) var temporaryFilesMadeInMemory = 0
@@ -188,12 +191,15 @@ public final class Workbook {
 
     private func closeInC(zipLevel: Int?) -> lxw_error {
         guard let zipLevel else { return workbook_close(pointer) }
-        let before = (pathway_xlsx_zip_parts_deflated(), pathway_xlsx_zip_parts_on_two_threads())
+        let before = (pathway_xlsx_zip_parts_deflated(), pathway_xlsx_zip_parts_on_two_threads(),
+                      pathway_xlsx_zip_parts_on_worker())
         pathway_xlsx_set_zip_level(Int32(zipLevel), Int32(zipThreads))
-        defer { pathway_xlsx_set_zip_level(-1, 1) }
         let result = workbook_close(pointer)
+        // Cleared before the counts are read: a worker that a failed close left behind adds its own.
+        pathway_xlsx_set_zip_level(-1, 1)
         partsAtZipLevel = Int(pathway_xlsx_zip_parts_deflated() - before.0)
         partsOnTwoThreads = Int(pathway_xlsx_zip_parts_on_two_threads() - before.1)
+        partsOnWorker = Int(pathway_xlsx_zip_parts_on_worker() - before.2)
         return result
     }
 

@@ -139,4 +139,44 @@ struct ChunkedDeflateTests {
             #expect(stream.length <= UInt64(2 * Self.chunk))
         }
     }
+    /// `pathway_deflate_plan` and `pathway_deflate_piece`, as the close's worker threads use them: each chunk
+    /// of the plan deflated on its own, from the 32 KiB before it, in any order.
+    static func deflateByPlan(_ input: [UInt8]) throws -> (output: [UInt8], chunks: Int) {
+        let count = pathway_deflate_plan(input.count, nil)
+        var starts = [Int](repeating: -1, count: count + 1)
+        #expect(pathway_deflate_plan(input.count, &starts) == count)
+        #expect(starts.first == 0 && starts.last == input.count && zip(starts, starts.dropFirst()).allSatisfy { $0 <= $1 },
+                "\(starts)")
+        var pieces = [[UInt8]](repeating: [], count: count)
+        // Last chunk first: a chunk needs nothing of the others' outputs.
+        for index in (0..<count).reversed() {
+            var output: UnsafeMutablePointer<UInt8>?
+            var capacity = 0, length = 0
+            var crc: UInt = 0
+            let start = starts[index], end = starts[index + 1]
+            let status = input.withUnsafeBufferPointer { buffer -> Int32 in
+                let base = buffer.baseAddress ?? UnsafePointer(bitPattern: 1)!
+                let window = min(start, 1 << 15)
+                return pathway_deflate_piece(base + start, end - start, base + start - window, window,
+                                             index == count - 1 ? 1 : 0, 1, -15, 8, 0, &output, &capacity, &length, &crc)
+            }
+            #expect(status == 0)
+            #expect(crc == UInt(Data(input[start..<end]).crc32(checksum: 0)), "chunk \(index)")
+            pieces[index] = Array(UnsafeBufferPointer(start: output, count: length))
+            free(output)
+        }
+        return (pieces.flatMap { $0 }, count)
+    }
+
+    @Test("the plan's chunks deflated one by one, in any order, give the deflater's stream",
+          arguments: sizes + [4 * chunk + 99_999])
+    func planGivesTheSameStream(count: Int) throws {
+        let input = Self.input(count, text: count % 2 == 0)
+        let stream = try Self.deflate(input, threads: 1)
+        let byPlan = try Self.deflateByPlan(input)
+        #expect((byPlan.output == stream.output) as Bool, "\(count) bytes")
+        // One chunk more than the chunks the deflater gives its helper: each pair, and the rest cut in two.
+        #expect(byPlan.chunks == count / (2 * Self.chunk) * 2 + (count % (2 * Self.chunk) >= 2 * Self.splitMinimum ? 2 : 1))
+    }
 }
+

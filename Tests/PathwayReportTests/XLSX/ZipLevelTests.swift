@@ -125,6 +125,8 @@ struct ZipLevelTests {
         // Only the list's part (about 4 MB of XML) is long enough to be cut into chunks.
         #expect(two.partsOnTwoThreads == 1)
         #expect(one.partsOnTwoThreads == 0)
+        // With two threads every part, at the level or not, goes to minizip from the worker's threads.
+        #expect(two.partsOnWorker == two.partsAtZipLevel && one.partsOnWorker == 0)
         #expect(two.partsAtZipLevel == one.partsAtZipLevel && one.partsAtZipLevel >= 10)
         let files = try ["two.xlsx", "one.xlsx"].map { try Data(contentsOf: URL(fileURLWithPath: scratch.file($0))) }
         #expect((files[0] == files[1]) as Bool, "the same bytes whatever the threads")
