@@ -2,7 +2,8 @@
 // executable so that libxlsxwriter's calls reach them first (CXlsxHooks.h). On a thread that has set a
 // level, a part that libxlsxwriter asks to be deflated at the default level is opened raw and deflated
 // here, at that level, by a pathway_deflater; anything else is passed on to minizip unchanged. With two
-// threads, the parts go to minizip from a worker thread, in order, while libxlsxwriter writes the next.
+// threads, two worker threads deflate the parts and give them to minizip, in order, while libxlsxwriter
+// writes the next.
 #define _GNU_SOURCE
 #include <dlfcn.h>
 #include <pthread.h>

@@ -58,10 +58,12 @@ size_t pathway_format_number(double number, char *out, size_t size);
 /// `pathway_deflater`, and minizip is given the deflated bytes, their CRC-32 and length. Any other part,
 /// and every part on another thread, is passed on to minizip unchanged.
 ///
-/// With two threads, the closing thread only gathers each part's bytes: a worker thread started for the file
-/// makes the same calls to minizip, part after part in the same order, while libxlsxwriter writes the next
-/// part's XML (`zipClose`, also defined here, waits for the worker before minizip closes the file). A
-/// failure there is told at libxlsxwriter's next call (the next part's open or close, or the file's close),
+/// With two threads, the closing thread only gathers each part's bytes and queues the part: two worker
+/// threads started for the file deflate the next chunk waiting, of whichever part (cut as a `pathway_deflater`
+/// cuts a stream, `pathway_deflate_plan`), while libxlsxwriter writes the next part's XML, and whichever finds
+/// the oldest part's next chunks done gives them to minizip, so minizip gets the same calls in the same order
+/// (`zipClose`, also defined here, waits for the workers before minizip closes the file). A failure there
+/// is told at libxlsxwriter's next call (the next part's open or close, or the file's close),
 /// and the parts still queued are dropped. See docs/PERFORMANCE.md (the thirty-fifth, thirty-sixth and
 /// thirty-eighth passes).
 
@@ -78,7 +80,7 @@ unsigned long pathway_xlsx_zip_parts_deflated(void);
 /// How many of those parts had a chunk deflated on a helper thread.
 unsigned long pathway_xlsx_zip_parts_on_two_threads(void);
 
-/// How many parts (deflated here or not) a worker thread gave to minizip for the calling thread's closes.
+/// How many parts (deflated here or not) the worker threads gave to minizip for the calling thread's closes.
 unsigned long pathway_xlsx_zip_parts_on_worker(void);
 
 /// A raw deflate stream (RFC 1951) made of chunks deflated side by side, as pigz makes one.
