@@ -77,7 +77,8 @@ void pathway_xlsx_set_zip_level(int level, int threads);
 /// libxlsxwriter's calls did not bind to pathway's functions.
 unsigned long pathway_xlsx_zip_parts_deflated(void);
 
-/// How many of those parts had a chunk deflated on a helper thread.
+/// How many of those parts were cut into more than one chunk, which the two worker threads share (none with
+/// one thread).
 unsigned long pathway_xlsx_zip_parts_on_two_threads(void);
 
 /// How many parts (deflated here or not) the worker threads gave to minizip for the calling thread's closes.

@@ -83,8 +83,8 @@ public final class Workbook {
     private let zipLevel: Int?
     private let zipThreads: Int
     /// How many of the file's parts the close deflated at `zipLevel` (0 when none was set, or when
-    /// libxlsxwriter's zip calls did not reach CXlsxHooks), and how many of those had a chunk deflated on
-    /// a second thread.
+    /// libxlsxwriter's zip calls did not reach CXlsxHooks), and how many of those were cut into chunks for
+    /// two threads.
     public private(set) var partsAtZipLevel = 0
     public private(set) var partsOnTwoThreads = 0
     /// How many of the file's parts (at `zipLevel` or not) a worker thread gave to minizip (`zipThreads` 2).
