@@ -468,7 +468,8 @@ int zipOpenNewFileInZip4_64(void *file, const char *filename, const void *zipfi,
     }
     if (here) {
         level = zip_level;
-        if (deflater == NULL) deflater = pathway_deflater_create(zip_threads);
+        // One thread: two go through the workers above.
+        if (deflater == NULL) deflater = pathway_deflater_create(1);
         if (deflater == NULL) return zip_internal_error;
     }
     // minizip records the level in the part's flags also when the part is raw.
@@ -504,11 +505,9 @@ int zipCloseFileInZip(void *file) {
     if (worker != NULL && worker->file == file) return zip_param_error;
     if (open_part == NULL || open_part != file) return minizip.close(file);
     open_part = NULL;
-    unsigned long before = pathway_deflater_chunks_on_helper(deflater);
     unsigned long long length = 0;
     unsigned long crc = 0;
     int status = pathway_deflater_finish(deflater, &length, &crc);
-    if (pathway_deflater_chunks_on_helper(deflater) != before) parts_on_two_threads += 1;
     // minizip writes a raw part's size and CRC from these; after a failure it still frees its state, and
     // libxlsxwriter reports the first error.
     int closed = minizip.close_raw(file, length, crc);
