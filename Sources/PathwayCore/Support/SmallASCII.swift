@@ -47,7 +47,7 @@ enum SmallASCII {
 
     /// A string's two words, read in place: `unsafeBitCast` copied (retained) the string first.
     @inline(__always)
-    private static func twoWords(_ string: borrowing String) -> (UInt64, UInt64) {
+    static func twoWords(_ string: borrowing String) -> (UInt64, UInt64) {
         withUnsafeBytes(of: string) { ($0.load(as: UInt64.self), $0.load(fromByteOffset: 8, as: UInt64.self)) }
     }
 

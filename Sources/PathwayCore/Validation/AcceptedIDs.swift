@@ -3,99 +3,213 @@ import Foundation
 /// The ids a part of a file has accepted so far, for finding repeated ids (SPEC §2: a row whose id
 /// repeats an earlier accepted record's is rejected).
 ///
+/// Every accepted id is kept here, not read back from the records: a contact that no period needs is
+/// let go as soon as it is decoded (`ContactHorizon`), and the check must still see its id. Ids of a
+/// common shape (`IDShape`: C0000001, CH000001, plain numbers) are kept as a bit each, by their number
+/// (`NumberedIDs`, one per shape, up to `maxShapes`), so that a file's ids take about an eighth of a
+/// byte per number however many years of rows it holds (they took 24 bytes a row let go, kept with its
+/// line, and 8 more for each row of a second part, to replay it against the first). Ids of no shape are
+/// kept as texts.
+///
 /// Exports are often in id order (the sample's are). While every accepted id is greater than the
 /// one accepted before it (shorter ids first, then byte by byte, so that C9999999 comes before
-/// C10000000), a new id greater than the last cannot repeat any of them, so nothing is stored: one
-/// comparison with the last id replaces a hash-table insert (whose cache misses were 13 % of all CPU
-/// samples at 1M children, and whose tables for the two halves of contacts.csv took about 80 MB). The
-/// first id that is not greater switches to a `TextTable` of every id accepted so far, read back from
-/// the records, and from then on every id goes through the table. Either way the answers are the same.
+/// C10000000), a new id greater than the last cannot repeat any of them: one comparison with the last
+/// id answers, instead of a lookup (whose cache misses were 13 % of all CPU samples at 1M children when
+/// every id went through a hash table). The first id that is not greater switches to lookups: the bits,
+/// and a `TextTable` of the ids of no shape. Either way the answers are those of a set of the texts.
 struct AcceptedIDs: Sendable {
     /// The first and the last id accepted while the ids were in order.
     private(set) var first: ExactText?
     private(set) var last: ExactText?
-    /// Once the ids were not in order: every accepted id, those of the shape of the last id accepted
-    /// in order (usually all of them) in `numbered`, any others in `table`.
-    private(set) var table: TextTable?
+    /// Whether every id so far was greater than the one before.
+    private(set) var inOrder = true
+    /// The bits of the first shape of id accepted (usually every id has it), and of any others. No two
+    /// shapes take the same id (a shape's prefix never ends in a digit), so an id's bits are those of
+    /// the one shape it has.
     private(set) var numbered: NumberedIDs?
+    private(set) var otherShapes: [NumberedIDs] = []
+    /// The accepted ids with no bits (no shape of the ones above, or a number past their limit), in the
+    /// order accepted; once the ids were out of order, also in `table` for lookups.
+    private(set) var unnumbered: [ExactText] = []
+    private(set) var table: TextTable?
+    /// While in order: a run of ids of `numbered`'s shape whose numbers follow one another (C0000041,
+    /// C0000042, ...), as the first number and how many, with the words of the id expected next
+    /// (`IDShape.idAfter`) and the number the run must stay below (the bits' limit). The run's bits are
+    /// set when it ends (`endRun`), so that an id that continues it costs a comparison of its two words,
+    /// not reading its number and setting its bit (about 220 instructions an id, callgrind).
+    private var runStart = 0, runCount = 0, runLimit = 0
+    private var runNext: (UInt64, UInt64) = (0, 0)
+    /// Where the last digit is in `runNext`: in its first word or its second, at this shift. Nine ids in
+    /// ten only add one to that byte (`advanceRun`).
+    private var runLastInFirst = false
+    private var runLastShift: UInt64 = 0
     /// The last id `contains` found to be greater than `last`: `add` of that same id (the usual next
     /// call) then needs no second comparison, which was 0.9 % of all instructions at 100,000 children.
     private var checkedAfterLast: ExactText?
     /// Once there is a table: the last id `contains` looked up and did not find, with where the lookup
     /// ended, so that `add` of that same id writes it there instead of looking it up again.
     private var checkedAbsent: (id: ExactText, probe: TextTable.Probe)?
-    /// How many ids the table is made for when it is built with no shape for the bits (it grows past
-    /// that if it must), and what the bits' limit follows: about the number of rows expected. Built
-    /// for the ids so far, a table grew about 28 times in each half of a shuffled contacts.csv at 1M
-    /// children, copying every id each time (5.5 % of the perf samples).
+    /// About the number of rows expected: what the bits' limit follows, and how many ids the table is
+    /// made for when no id has a shape (it grows past that if it must). Built for the ids so far, a
+    /// table grew about 28 times in each half of a shuffled contacts.csv at 1M children, copying every
+    /// id each time (5.5 % of the perf samples).
     let expectedCount: Int
     /// `SmallASCII.layoutFlags`, read once.
     private let smallASCII = SmallASCII.layoutFlags
+
+    /// Shapes of id given bits, at most: ids of further shapes are kept as texts.
+    static let maxShapes = 4
 
     init(expectedCount: Int = 0) {
         self.expectedCount = expectedCount
     }
 
-    /// Whether every id so far was greater than the one before (no table).
-    var inOrder: Bool { table == nil }
-
     /// Whether any id was accepted.
-    var isEmpty: Bool { last == nil && (table?.isEmpty ?? true) && (numbered?.count ?? 0) == 0 }
+    var isEmpty: Bool { last == nil && count == 0 }
 
-    /// Whether `id` was accepted already; nil when only the table can tell and there is none yet.
-    func quickContains(_ id: ExactText) -> Bool? {
-        guard let table else {
-            guard let last else { return false }
-            return Self.less(last, id) ? false : nil
-        }
-        return bitsContain(id) ?? table.contains(id)
-    }
+    /// How many ids were accepted.
+    var count: Int { (numbered?.count ?? 0) + runCount + otherShapes.reduce(0) { $0 + $1.count } + unnumbered.count }
 
-    /// Whether the bits hold `id`; nil when it is not of their shape (or there are none).
+    /// Whether `id` was accepted already. Once the ids are out of order this switches to lookups.
+    /// Inlined into the decoder's loop with `add` (out of line, the two took about 60 instructions a
+    /// row more, callgrind at 100,000 children); the lookups' side is out of line.
     @inline(__always)
-    private func bitsContain(_ id: ExactText) -> Bool? {
-        guard let numbered, let number = numbered.number(of: id) else { return nil }
-        return numbered.contains(number)
-    }
-
-    /// Whether `id` was accepted already. `accepted` gives every id accepted so far, in case the
-    /// table has to be built.
-    mutating func contains(_ id: ExactText, accepted: () -> [ExactText]) -> Bool {
-        if table == nil, let last, Self.less(last, id, smallASCII: smallASCII) {
-            checkedAfterLast = id
-            return false
+    mutating func contains(_ id: ExactText) -> Bool {
+        if inOrder {
+            guard let last else { return false }
+            if Self.less(last, id, smallASCII: smallASCII) {
+                checkedAfterLast = id
+                return false
+            }
+            startLookups()
         }
         checkedAfterLast = nil
-        if table == nil {
-            guard last != nil else { return false }
-            ensureTable(accepted())
-        }
-        return tableContains(id)
+        return lookUp(id)
     }
 
     /// Records an accepted id (one that `contains` said was new).
-    mutating func add(_ id: ExactText, accepted: () -> [ExactText]) {
+    @inline(__always)
+    mutating func add(_ id: ExactText) {
         // The same String (its two words equal, and kept alive by `checkedAfterLast`) is the same text.
         let checked = checkedAfterLast.map { Self.same($0, id) } ?? false
         checkedAfterLast = nil
-        if table == nil {
-            if !checked, let last, !Self.less(last, id, smallASCII: smallASCII) {
-                ensureTable(accepted())
-            } else {
+        if inOrder {
+            if checked || last.map({ Self.less($0, id, smallASCII: smallASCII) }) ?? true {
                 if first == nil { first = id }
                 last = id
+                if runCount != 0, SmallASCII.twoWords(id.value) == runNext, runStart &+ runCount < runLimit {
+                    runCount &+= 1
+                    advanceRun()
+                    return
+                }
+                addInOrder(id)
                 return
             }
+            startLookups()
         }
         tableAdd(id)
     }
 
-    // The table's side of `contains` and `add`, out of line: the decoder's loop needs only the side
-    // for ids in order. Only these two read or write `checkedAbsent`: clearing it on every call, for
-    // ids in order too, cost 1 % more instructions in all (callgrind at 100,000 children, +20 M).
+    /// Whether `id` was accepted, without changing anything: for a part whose ids are out of order, or
+    /// in order and `id` not after the last (then the texts of no shape are searched one by one, so
+    /// `merge` starts lookups on its copy first).
+    func accepted(_ id: ExactText) -> Bool {
+        if inOrder {
+            guard let last else { return false }
+            if Self.less(last, id) { return false }
+        }
+        if let inBits = bitsContain(id) { return inBits }
+        if let table { return table.contains(id) }
+        return unnumbered.contains(id)
+    }
+
+    /// Whether any id accepted here was also accepted in `earlier` (the part before this one): then
+    /// reading the two parts apart did not give what one pass gives. Ids in order in both parts, all of
+    /// them after `earlier`'s, need no lookup.
+    func anyAccepted(in earlier: AcceptedIDs) -> Bool {
+        if earlier.isEmpty || isEmpty || earlier.allBefore(self) { return false }
+        var earlier = earlier
+        earlier.startLookups()
+        var later = self
+        later.endRun()
+        return later.anyAcceptedWithoutRuns(in: earlier)
+    }
+
+    private func anyAcceptedWithoutRuns(in earlier: AcceptedIDs) -> Bool {
+        for bits in [numbered].compactMap({ $0 }) + otherShapes {
+            // The same shape's bits answer by number; a number past their limit, or a shape `earlier` has
+            // no bits for, is among its texts if anywhere.
+            let same = ([earlier.numbered].compactMap { $0 } + earlier.otherShapes).first { $0.shape == bits.shape }
+            let found = bits.contains { number in
+                if let same, number < same.limit { return same.contains(number) }
+                return !earlier.unnumbered.isEmpty && earlier.accepted(bits.id(of: number))
+            }
+            if found { return true }
+        }
+        return unnumbered.contains { earlier.accepted($0) }
+    }
+
+    /// An id in order that does not continue the run: the run's bits are set, and the id starts the next
+    /// run if it is a small ASCII string of `numbered`'s shape; else its bit is set or its text kept.
+    @inline(never)
+    private mutating func addInOrder(_ id: ExactText) {
+        endRun()
+        if let numbered, let number = numbered.number(of: id) {
+            let words = SmallASCII.twoWords(id.value)
+            if let next = numbered.shape.idAfter(words.0, words.1) {
+                (runStart, runCount, runLimit, runNext) = (number, 1, numbered.limit, next)
+                let last = id.value.utf8.count &- 1
+                (runLastInFirst, runLastShift) = (last < 8, UInt64(last & 7) &* 8)
+            } else {
+                self.numbered!.insert(number)
+            }
+            return
+        }
+        if !insertBits(id) { unnumbered.append(id) }
+    }
+
+    /// The words of the id after `runNext`: one more in the last digit's byte, unless it is a nine.
+    @inline(__always)
+    private mutating func advanceRun() {
+        let one: UInt64 = 1 &<< runLastShift
+        if runLastInFirst {
+            if (runNext.0 &>> runLastShift) & 0xFF < 0x39 { runNext.0 &+= one; return }
+        } else {
+            if (runNext.1 &>> runLastShift) & 0xFF < 0x39 { runNext.1 &+= one; return }
+        }
+        advanceRunPastNine()
+    }
 
     @inline(never)
-    private mutating func tableContains(_ id: ExactText) -> Bool {
+    private mutating func advanceRunPastNine() {
+        runNext = numbered!.shape.idAfter(runNext.0, runNext.1) ?? (0, 0)
+    }
+
+    /// Sets the bits of the run, if any.
+    private mutating func endRun() {
+        guard runCount != 0 else { return }
+        numbered!.insert(runStart..<(runStart &+ runCount))
+        (runStart, runCount, runNext) = (0, 0, (0, 0))
+    }
+
+    /// Switches from the in-order comparison to lookups: the texts of no shape go into a table.
+    mutating func startLookups() {
+        endRun()
+        guard inOrder else { return }
+        inOrder = false
+        // Without any shape every id goes in the table; with one, usually none does.
+        let anyBits = numbered != nil
+        var built = TextTable(minimumCapacity: anyBits ? unnumbered.count * 2 : max(unnumbered.count * 2, expectedCount))
+        for id in unnumbered { built.insert(id, value: 0) }
+        table = built
+    }
+
+    // The lookups' side of `contains` and `add`, out of line: the decoder's loop needs only the side
+    // for ids in order. Only these read or write `checkedAbsent`: clearing it on every call, for ids in
+    // order too, cost 1 % more instructions in all (callgrind at 100,000 children, +20 M).
+
+    @inline(never)
+    private mutating func lookUp(_ id: ExactText) -> Bool {
         if let inBits = bitsContain(id) { return inBits }
         let probe = table!.probe(id)
         if probe.value != nil {
@@ -108,10 +222,8 @@ struct AcceptedIDs: Sendable {
 
     @inline(never)
     private mutating func tableAdd(_ id: ExactText) {
-        if let number = numbered?.number(of: id) {
-            numbered!.insert(number)
-            return
-        }
+        if insertBits(id) { return }
+        unnumbered.append(id)
         // The same String (kept alive by `checkedAbsent`) is the same text; the table does not use a
         // probe older than its last insert.
         let probe = checkedAbsent.flatMap { Self.same($0.id, id) ? $0.probe : nil }
@@ -121,6 +233,53 @@ struct AcceptedIDs: Sendable {
         } else {
             table!.insert(id, value: 0)
         }
+    }
+
+    /// Whether the bits hold `id`; nil when it has no bits (no shape of theirs, or past their limit).
+    @inline(__always)
+    private func bitsContain(_ id: ExactText) -> Bool? {
+        if let numbered, let number = numbered.number(of: id) {
+            return numbered.contains(number) || (number >= runStart && number < runStart &+ runCount)
+        }
+        if otherShapes.isEmpty { return nil }
+        return otherShapesContain(id)
+    }
+
+    @inline(never)
+    private func otherShapesContain(_ id: ExactText) -> Bool? {
+        for bits in otherShapes {
+            if let number = bits.number(of: id) { return bits.contains(number) }
+        }
+        return nil
+    }
+
+    /// Sets `id`'s bit, giving its shape bits if it is the first of a new shape; false when it has no
+    /// bits (then the caller keeps its text).
+    @inline(__always)
+    private mutating func insertBits(_ id: ExactText) -> Bool {
+        if numbered != nil, let number = numbered!.number(of: id) {
+            numbered!.insert(number)
+            return true
+        }
+        return insertOtherShape(id)
+    }
+
+    @inline(never)
+    private mutating func insertOtherShape(_ id: ExactText) -> Bool {
+        for index in otherShapes.indices {
+            if let number = otherShapes[index].number(of: id) {
+                otherShapes[index].insert(number)
+                return true
+            }
+        }
+        // A new shape, unless the id has one of the shapes already (its number past their limit).
+        guard var bits = NumberedIDs(shapeOf: id, limit: Self.bitLimit(expectedCount)),
+              numbered.map({ $0.shape != bits.shape }) ?? true, !otherShapes.contains(where: { $0.shape == bits.shape }),
+              (numbered == nil ? 0 : 1) + otherShapes.count < Self.maxShapes,
+              let number = bits.number(of: id) else { return false }
+        bits.insert(number)
+        if numbered == nil { numbered = bits } else { otherShapes.append(bits) }
+        return true
     }
 
     @inline(__always)
@@ -133,21 +292,6 @@ struct AcceptedIDs: Sendable {
     func allBefore(_ later: AcceptedIDs) -> Bool {
         guard inOrder, later.inOrder, let last, let laterFirst = later.first else { return false }
         return Self.less(last, laterFirst)
-    }
-
-    /// Builds the table (and the bits) from every id accepted so far, unless there is one.
-    mutating func ensureTable(_ ids: [ExactText]) {
-        guard table == nil else { return }
-        var numbered = ids.last.flatMap { NumberedIDs(shapeOf: $0, limit: Self.bitLimit(expectedCount)) }
-        var others: [ExactText] = []
-        for id in ids {
-            if let number = numbered?.number(of: id) { numbered!.insert(number) } else { others.append(id) }
-        }
-        // Without a shape every id goes in the table; with one, usually none does.
-        var built = TextTable(minimumCapacity: numbered == nil ? max(ids.count * 2, expectedCount) : others.count * 2)
-        for id in others { built.insert(id, value: 0) }
-        table = built
-        self.numbered = numbered
     }
 
     /// Numbers the bits take, for a part of `expected` rows: up to 32 bits a row, and at least 8 million

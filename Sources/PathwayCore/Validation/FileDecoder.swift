@@ -136,7 +136,7 @@ public enum FileDecoder {
             let bytes = part == 0 ? parts[parts.count - 1].upperBound - parts[0].lowerBound : range.count
             let utf8 = checksUTF8 ? UTF8CheckAhead(range: range, step: utf8CheckStep, stop: utf8Stop) : .unchecked
             return decodeChunk(Record.self, CSVReader(text: text, range: range, line: line),
-                               header: header, fileName: fileName, options: options, trackOutcomes: part == 1,
+                               header: header, fileName: fileName, options: options, laterPart: part == 1,
                                expectedRecords: bytes / 100, doneReadingStep: doneReadingStep, utf8: utf8)
         }
 
@@ -180,19 +180,26 @@ public enum FileDecoder {
             if chunks.count == 2, chunks[0].endedInsideQuote {
                 let body = parts[0].lowerBound..<parts[1].upperBound
                 chunks = [decodeChunk(Record.self, CSVReader(text: text, range: body, line: bodyLine),
-                                      header: header, fileName: fileName, options: options, trackOutcomes: false,
+                                      header: header, fileName: fileName, options: options, laterPart: false,
                                       expectedRecords: body.count / 100, doneReadingStep: doneReadingStep,
                                       utf8: .unchecked)]
             }
-            let header = self.header, fileName = self.fileName, findings = self.findings
+            // A second part that accepted an id the first accepted too (or rejected a row for a later
+            // column, whose first problem would then be the repeated id) did not decode as one pass would:
+            // it is read again, after the first, with the first's ids (its bytes come back from the page
+            // cache, and were found to be UTF-8 the first time). Exports rarely repeat an id at all.
+            if chunks.count == 2, FileDecoder.partsMeet(chunks[0], chunks[1]) {
+                chunks[1] = decodeChunk(Record.self, CSVReader(text: text, range: parts[1], line: 0),
+                                        header: header, fileName: fileName, options: options, laterPart: true,
+                                        expectedRecords: parts[1].count / 100, doneReadingStep: doneReadingStep,
+                                        utf8: .unchecked, acceptedIDs: chunks[0].acceptedIDs)
+            }
+            let fileName = self.fileName, findings = self.findings
             let encoding = text.encoding, byteCount = self.byteCount
             _ = consume self
             // Moved out of the array so that appending the second part changes the first in place.
             var merged = chunks.removeFirst()
-            let idPosition = header.position(of: Record.Column.idColumn) ?? Int.max
-            while !chunks.isEmpty {
-                merge(chunks.removeFirst(), into: &merged, idPosition: idPosition, fileName: fileName)
-            }
+            while !chunks.isEmpty { merge(chunks.removeFirst(), into: &merged) }
             let summary = InputSummary(file: fileName, rows: merged.rows, accepted: merged.records.count + merged.droppedCount,
                                        rejected: merged.rejected, sha256: sha256,
                                        encoding: encoding, byteCount: byteCount)
@@ -200,38 +207,23 @@ public enum FileDecoder {
         }
     }
 
-    /// What one chunk of a file decoded to; with `outcomes`, enough to redo the duplicate-id check
-    /// against the ids accepted in earlier chunks.
+    /// What one chunk of a file decoded to.
     public struct Chunk<Record: Sendable>: Sendable {
-        /// One per row, in order, eight bytes each: an accepted row is the next record (its id and line
-        /// are the record's) followed by its warnings; a rejected row is the next finding. Findings
-        /// follow the rows, so a cursor finds each row's. (The first version kept ids, lines and ranges
-        /// here: 56 bytes a row, 48 MB at 1M children.)
-        enum Outcome: Sendable {
-            case accepted(warnings: Int32)
-            /// Accepted and let go (`DecodableRecord.decodeKept`): its id and line are the next in `dropped`.
-            case acceptedDropped(warnings: Int32)
-            case rejected
-            /// Rejected by a problem in a column after the id column, with an id (`rejectedIDs[index]`):
-            /// if an earlier chunk accepted that id, the row's first problem is the duplicate id instead.
-            case rejectedWithID(index: Int32)
-        }
-
         /// The accepted records of a first or only part.
         var records: [Record] = []
-        /// The accepted rows not kept (`DecodableRecord.decodeKept`), in order: ids for the duplicate check
-        /// (a later row repeating one is still a duplicate) and lines for its finding.
-        var dropped: [DroppedRow] = []
-        /// Accepted rows not kept, counted (after a join `dropped` holds only the first part's).
+        /// Accepted rows not kept (`DecodableRecord.decodeKept`): counted, their ids in `acceptedIDs`.
         var droppedCount = 0
-        /// The accepted records of a later part (one read with `trackOutcomes`), to be moved onto the
+        /// The accepted records of a later part (one read with `laterPart`), to be moved onto the
         /// first part's.
         var laterRecords: MovableRecords<Record>?
         var findings: [Finding] = []
+        /// Every id the chunk accepted, kept or not.
         var acceptedIDs = AcceptedIDs()
         var rows = 0
         var rejected = 0
-        var outcomes: [Outcome] = []
+        /// A later part's rows rejected for a problem in a column after the id column, not for a
+        /// repeated id: their ids, for `partsMeet` (if the first part accepted one, that row's first
+        /// problem is the repeated id).
         var rejectedIDs: [ExactText] = []
         var endedInsideQuote = false
         /// The chunk's bytes are not all UTF-8 (`UTF8CheckAhead`): it stopped there, and the file is read
@@ -239,12 +231,6 @@ public enum FileDecoder {
         var notUTF8 = false
         /// The physical line after the chunk's last.
         var endLine = 0
-    }
-
-    /// An accepted row that was not kept: what the duplicate-id check still needs of it.
-    struct DroppedRow: Sendable {
-        let id: ExactText
-        let line: Int
     }
 
     // Callers in other modules reach this through the generic Plan: without these, every row would go
@@ -255,22 +241,18 @@ public enum FileDecoder {
     @_specialize(where Record == CaseAudit)
     static func decodeChunk<Record: DecodableRecord>(
         _: Record.Type, _ reader: CSVReader, header: HeaderMatch<Record.Column>, fileName: String,
-        options: DecodingOptions, trackOutcomes: Bool, expectedRecords: Int, doneReadingStep: Int,
-        utf8: UTF8CheckAhead
+        options: DecodingOptions, laterPart: Bool, expectedRecords: Int, doneReadingStep: Int,
+        utf8: UTF8CheckAhead, acceptedIDs startingIDs: AcceptedIDs? = nil
     ) -> Chunk<Record> {
         var reader = reader
         var record = CSVRecord()
         var chunk = Chunk<Record>()
         // Reserved once instead of grown: callers expect about one record per 100 bytes of these exports.
-        let laterRecords = trackOutcomes ? MovableRecords<Record>(capacity: expectedRecords) : nil
+        let laterRecords = laterPart ? MovableRecords<Record>(capacity: expectedRecords) : nil
         if laterRecords == nil { chunk.records.reserveCapacity(expectedRecords) }
-        // Kept apart from the chunk while reading, so that it can read back the records' ids. Should the
-        // ids not come in order, it expects about one id per 100 bytes of this part.
-        var acceptedIDs = AcceptedIDs(expectedCount: (reader.endPosition - reader.nextPosition) / 100)
-        // Reserved like the records (pages never written take no memory), so that it is not copied as it grows.
-        var dropped: [DroppedRow] = []
-        dropped.reserveCapacity(expectedRecords)
-        if trackOutcomes { chunk.outcomes.reserveCapacity((reader.endPosition - reader.nextPosition) / 100) }
+        // Kept apart from the chunk while reading. Should the ids not come in order, it expects about one
+        // id per 100 bytes of this part. A part read after another starts with the other's ids.
+        var acceptedIDs = startingIDs ?? AcceptedIDs(expectedCount: (reader.endPosition - reader.nextPosition) / 100)
         let idPosition = header.position(of: Record.Column.idColumn) ?? Int.max
         // The row decoder reads fields straight from the text's bytes, borrowed for the whole chunk.
         let text = reader.text
@@ -296,13 +278,11 @@ public enum FileDecoder {
             if let malformation = record.malformation {
                 chunk.rejected += 1
                 if case .unterminatedQuote = malformation { chunk.endedInsideQuote = true }
-                if trackOutcomes { chunk.outcomes.append(.rejected) }
                 chunk.findings.append(malformed(malformation, record: record, header: header, file: fileName))
                 continue
             }
             if record.fields.count != header.fieldCount {
                 chunk.rejected += 1
-                if trackOutcomes { chunk.outcomes.append(.rejected) }
                 chunk.findings.append(Finding(
                     file: fileName, line: record.line, column: nil, rule: .fieldCountMismatch,
                     message: "the record has \(record.fields.count) fields but the header has \(header.fieldCount)",
@@ -315,32 +295,24 @@ public enum FileDecoder {
             var key: ExactText?
             if let id = decoded?.id ?? letGo ?? row.text(Record.Column.idColumn) {
                 key = ExactText(id)
-                if acceptedIDs.contains(key!, accepted: { acceptedSoFar(laterRecords, chunk.records, dropped) }) {
+                if acceptedIDs.contains(key!) {
                     row.report(.duplicateID, Record.Column.idColumn, value: id, duplicateMessage(id, Record.Column.self))
                 }
             }
             if let error = row.firstError {
                 chunk.rejected += 1
-                if trackOutcomes {
-                    if let key, error.columnPosition > idPosition, error.rule != .duplicateID {
-                        chunk.outcomes.append(.rejectedWithID(index: Int32(chunk.rejectedIDs.count)))
-                        chunk.rejectedIDs.append(key)
-                    } else {
-                        chunk.outcomes.append(.rejected)
-                    }
+                if laterPart, let key, error.columnPosition > idPosition, error.rule != .duplicateID {
+                    chunk.rejectedIDs.append(key)
                 }
                 chunk.findings.append(error)
             } else if decoded != nil || letGo != nil {
-                acceptedIDs.add(key!, accepted: { acceptedSoFar(laterRecords, chunk.records, dropped) })
+                acceptedIDs.add(key!)
                 if letGo != nil {
-                    if trackOutcomes { chunk.outcomes.append(.acceptedDropped(warnings: Int32(row.warnings.count))) }
-                    dropped.append(DroppedRow(id: key!, line: row.line))
                     chunk.droppedCount += 1
                 } else if let laterRecords {
                     // Moved out, not copied: a copy would retain every String of the record (binding the
                     // record to a constant and appending that copied it: 1.5 % more instructions in all,
                     // callgrind at 100,000 children).
-                    if trackOutcomes { chunk.outcomes.append(.accepted(warnings: Int32(row.warnings.count))) }
                     laterRecords.append(decoded.take()!)
                 } else {
                     chunk.records.append(decoded.take()!)
@@ -354,103 +326,41 @@ public enum FileDecoder {
         text.bytes.doneReading(readUpTo..<reader.nextPosition)
         if !chunk.notUTF8 && !utf8.finish(in: bytes) { chunk.notUTF8 = true }
         chunk.acceptedIDs = acceptedIDs
-        chunk.dropped = dropped
         chunk.laterRecords = laterRecords
         chunk.endLine = reader.nextLine
         return chunk
         }
     }
 
-    /// The ids of the rows a chunk has accepted so far (kept or not), for `AcceptedIDs` when it builds its table;
-    /// also the first part's ids when a second is joined to it (`merge`).
-    /// Passed in closure literals, not as a local function: a local function that captures the chunk
-    /// made the compiler box the chunk, and every append to it then went through a run-time exclusivity
-    /// check (`swift_beginAccess`, once per row).
-    private static func acceptedSoFar<Record: DecodableRecord>(_ later: MovableRecords<Record>?,
-                                                               _ records: some Collection<Record>,
-                                                               _ dropped: [DroppedRow]) -> [ExactText] {
-        (later.map { $0.map { ExactText($0.id) } } ?? records.map { ExactText($0.id) }) + dropped.map(\.id)
+    /// Whether the later of two parts accepted an id the first accepted too, or rejected a row for a
+    /// column after the id column with such an id (`Chunk.rejectedIDs`): then it must be read again
+    /// after the first (`finish`). Parts in id order, the second's after the first's, need no lookup.
+    static func partsMeet<Record>(_ first: Chunk<Record>, _ later: Chunk<Record>) -> Bool {
+        if later.acceptedIDs.anyAccepted(in: first.acceptedIDs) { return true }
+        guard !later.rejectedIDs.isEmpty else { return false }
+        var earlier = first.acceptedIDs
+        earlier.startLookups()
+        return later.rejectedIDs.contains { earlier.accepted($0) }
     }
 
-    /// Appends the second (last) chunk, replaying its rows against the ids the first chunk accepted, so
-    /// the result is what reading the file in one pass gives: a row whose id the first chunk accepted is
-    /// a duplicate (its first problem, unless an earlier column already had one). Duplicates within the
-    /// second chunk were found while decoding it. The second chunk's lines, counted from 0, are moved on
-    /// by the line the first ended on. `merged.acceptedIDs` is not updated (nothing follows).
+    /// Appends the second (last) chunk, whose rows do not repeat the first's ids (`partsMeet`), so the
+    /// result is what reading the file in one pass gives. The second chunk's lines, counted from 0, are
+    /// moved on by the line the first ended on. `merged.acceptedIDs` is not updated (nothing follows).
     @_specialize(where Record == Contact)
     @_specialize(where Record == Section47Enquiry)
     @_specialize(where Record == ChildProtectionConference)
     @_specialize(where Record == CaseAudit)
-    static func merge<Record: DecodableRecord>(_ later: Chunk<Record>, into merged: inout Chunk<Record>,
-                                                idPosition: Int, fileName: String) {
-        var earlier = merged.acceptedIDs
-        let firstPart = merged.records.count
+    static func merge<Record: DecodableRecord>(_ later: Chunk<Record>, into merged: inout Chunk<Record>) {
         let lineOffset = merged.endLine
         merged.endLine = lineOffset + later.endLine
-        let laterFindings = later.findings.map { $0.movedOn(by: lineOffset) }
-        func duplicate(_ id: ExactText, line: Int) -> Finding {
-            Finding(file: fileName, line: line, column: Record.Column.idColumn.spec.name, rule: .duplicateID,
-                    message: duplicateMessage(id.value, Record.Column.self), value: id.value, columnPosition: idPosition)
-        }
         merged.rows += later.rows
         merged.rejected += later.rejected
-        // Usually no row of the second half repeats an id of the first: move everything over at once.
-        // Exports in id order need no lookups at all (the second half's ids all come after the first's).
-        func firstIDs() -> [ExactText] { acceptedSoFar(nil, merged.records[..<firstPart], merged.dropped) }
         guard let laterRecords = later.laterRecords else {
-            preconditionFailure("a later part is read with trackOutcomes, which keeps its records movable")
+            preconditionFailure("a later part is read with laterPart, which keeps its records movable")
         }
-        let acceptedTwice = !earlier.isEmpty && !earlier.allBefore(later.acceptedIDs)
-            && (laterRecords.contains { earlier.contains(ExactText($0.id), accepted: firstIDs) }
-                || later.dropped.contains { earlier.contains($0.id, accepted: firstIDs) })
-        let changes = acceptedTwice || later.rejectedIDs.contains { earlier.contains($0, accepted: firstIDs) }
-        guard changes else {
-            laterRecords.moveAll(into: &merged.records) { $0.line += lineOffset }
-            merged.droppedCount += later.droppedCount
-            merged.findings.append(contentsOf: laterFindings)
-            return
-        }
-        // The replay appends to `merged.records`, so the first part's ids are put in a table first.
-        earlier.ensureTable(firstIDs())
-        var record = 0, droppedRow = 0, finding = 0
-        for outcome in later.outcomes {
-            switch outcome {
-            case let .accepted(warnings):
-                var accepted = laterRecords[record]
-                accepted.line += lineOffset
-                let id = ExactText(accepted.id)
-                if earlier.quickContains(id)! {
-                    merged.rejected += 1
-                    merged.findings.append(duplicate(id, line: accepted.line))
-                } else {
-                    merged.records.append(accepted)
-                    merged.findings += laterFindings[finding..<(finding + Int(warnings))]
-                }
-                record += 1
-                finding += Int(warnings)
-            case let .acceptedDropped(warnings):
-                let row = later.dropped[droppedRow]
-                if earlier.quickContains(row.id)! {
-                    merged.rejected += 1
-                    merged.findings.append(duplicate(row.id, line: row.line + lineOffset))
-                } else {
-                    merged.droppedCount += 1
-                    merged.findings += laterFindings[finding..<(finding + Int(warnings))]
-                }
-                droppedRow += 1
-                finding += Int(warnings)
-            case .rejected:
-                merged.findings.append(laterFindings[finding])
-                finding += 1
-            case let .rejectedWithID(index):
-                let id = later.rejectedIDs[Int(index)]
-                let error = laterFindings[finding]
-                merged.findings.append(earlier.quickContains(id)! ? duplicate(id, line: error.line ?? 0) : error)
-                finding += 1
-            }
-        }
-        precondition(record == laterRecords.count && droppedRow == later.dropped.count && finding == later.findings.count,
-                     "every row was replayed")
+        laterRecords.moveAll(into: &merged.records) { $0.line += lineOffset }
+        merged.droppedCount += later.droppedCount
+        merged.findings.append(contentsOf: later.findings.map { $0.movedOn(by: lineOffset) })
     }
 
     static func duplicateMessage<Column: SchemaColumn>(_ id: String, _: Column.Type) -> String {

@@ -7,7 +7,7 @@
 /// add wrote a 32-byte slot at a random place in 39 MB (at 1M children, each half of a shuffled
 /// contacts.csv): most of them were cache misses. The bits of the same ids take 212 KB.
 struct NumberedIDs: Sendable {
-    private let shape: IDShape
+    let shape: IDShape
     /// Numbers at or above this are not taken (`number(of:)` is nil), so that the bits stay small
     /// whatever the ids' numbers are: at most this many bits.
     let limit: Int
@@ -47,5 +47,37 @@ struct NumberedIDs: Sendable {
             words[word] |= bit
             count += 1
         }
+    }
+
+    /// Adds the ids with these numbers (all below `limit`), a word of bits at a time.
+    mutating func insert(_ numbers: Range<Int>) {
+        guard let last = numbers.last else { return }
+        insert(last)
+        var number = numbers.lowerBound
+        while number < last {
+            let word = number &>> 6, bit = number & 63
+            let width = min(last, (word &+ 1) &<< 6) &- number
+            let mask: UInt64 = (width == 64 ? ~0 : (1 &<< UInt64(width)) &- 1) &<< UInt64(bit)
+            count &+= (mask & ~words[word]).nonzeroBitCount
+            words[word] |= mask
+            number &+= width
+        }
+    }
+
+    /// Whether `predicate` holds for any number in the set, asked in increasing order until it does.
+    func contains(where predicate: (Int) throws -> Bool) rethrows -> Bool {
+        for index in words.indices {
+            var word = words[index]
+            while word != 0 {
+                if try predicate(index << 6 | word.trailingZeroBitCount) { return true }
+                word &= word &- 1
+            }
+        }
+        return false
+    }
+
+    /// The id with this number (one in the set, or any below `limit`).
+    func id(of number: Int) -> ExactText {
+        shape.id(of: number)
     }
 }

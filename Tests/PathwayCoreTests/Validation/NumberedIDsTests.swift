@@ -91,3 +91,55 @@ struct NumberedIDsTests {
         #expect(failures.isEmpty, "\(Array(failures.prefix(5)))")
     }
 }
+
+/// `IDShape.number` reads a small ASCII string's number from its two words, eight digits at a time:
+/// it must give what reading the digits one by one gives, for every length of prefix and of number
+/// up to the 15 bytes of a small string, and longer ids (read the slow way) too.
+@Suite("id numbers read from a string's words")
+struct IDShapeNumberTests {
+    @Test("every prefix length and number of digits", arguments: 0...16)
+    func agreesWithDigits(prefixLength: Int) throws {
+        var random = SeededRandom(seed: UInt64(prefixLength) &+ 1_100)
+        let prefix = String("ABCDEFGH-JKLMNOPQ".prefix(prefixLength))
+        var failures: [String] = []
+        for digits in 1...9 {
+            let shape = try #require(IDShape(of: ExactText(prefix + String(repeating: "1", count: digits))))
+            for _ in 0..<50 {
+                let text = (0..<digits).map { _ in String(random.below(10)) }.joined()
+                let id = ExactText(prefix + text)
+                if shape.number(of: id) != Int(text) { failures.append("\(id.value): \(String(describing: shape.number(of: id)))") }
+                // One byte changed anywhere: not of the shape, or another number.
+                var bytes = Array((prefix + text).utf8)
+                let at = random.below(bytes.count)
+                bytes[at] = [0x2F, 0x3A, 0x20, 0x41][random.below(4)]
+                let changed = ExactText(String(decoding: bytes, as: UTF8.self))
+                let expected: Int? = at < prefixLength ? (bytes[at] == Array(prefix.utf8)[at] ? Int(text) : nil)
+                    : (bytes[at] &- 0x30 < 10 ? Int(String(decoding: bytes[prefixLength...], as: UTF8.self)) : nil)
+                if shape.number(of: changed) != expected { failures.append("changed \(changed.value)") }
+            }
+            #expect(shape.number(of: ExactText(prefix + String(repeating: "7", count: digits + 1))) == nil, "one digit more")
+        }
+        #expect(failures.isEmpty, "\(Array(failures.prefix(5)))")
+    }
+
+    /// The id after another, from its two words: the same prefix, the number plus one with as many
+    /// digits; none after all nines, and none for a string of another length.
+    @Test("the words of the id after an id", arguments: [
+        ("C0000041", "C0000042" as String?), ("C0000049", "C0000050"), ("C0009999", "C0010000"),
+        ("C9999999", nil), ("CH000001", "CH000002"), ("12345678", "12345679"), ("0", "1"), ("9", nil),
+        ("AB-123456789", "AB-123456790"), ("AB-199999999", "AB-200000000"), ("XYZ-0999999", "XYZ-1000000"),
+        ("ABCDEFGHIJKLMN9", nil), ("ABCDEFGHIJKLM19", "ABCDEFGHIJKLM20"),
+    ])
+    func idAfter(id: String, expected: String?) throws {
+        let shape = try #require(IDShape(of: ExactText(id)))
+        let (w0, w1) = SmallASCII.twoWords(id)
+        let next = shape.idAfter(w0, w1)
+        #expect(next.map { unsafeBitCast($0, to: String.self) } == expected)
+        // Words of a string of another length, or a longer string: none.
+        let (o0, o1) = SmallASCII.twoWords(id + "1")
+        #expect(shape.idAfter(o0, o1) == nil)
+        let long = "a string too long to be small: " + id
+        let (l0, l1) = SmallASCII.twoWords(long)
+        #expect(shape.idAfter(l0, l1) == nil)
+    }
+}
