@@ -112,7 +112,7 @@ struct AcceptedIDs: Sendable {
 
     /// Whether `id` was accepted, without changing anything: for a part whose ids are out of order, or
     /// in order and `id` not after the last (then the texts of no shape are searched one by one, so
-    /// `merge` starts lookups on its copy first).
+    /// `FileDecoder.partsMeet` and `anyAccepted` start lookups on their copies first).
     func accepted(_ id: ExactText) -> Bool {
         if inOrder {
             guard let last else { return false }
