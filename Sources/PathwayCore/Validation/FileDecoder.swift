@@ -189,6 +189,8 @@ public enum FileDecoder {
             // it is read again, after the first, with the first's ids (its bytes come back from the page
             // cache, and were found to be UTF-8 the first time). Exports rarely repeat an id at all.
             if chunks.count == 2, FileDecoder.partsMeet(chunks[0], chunks[1]) {
+                // The first reading's records are let go before the second is made, not held beside it.
+                chunks[1] = Chunk()
                 chunks[1] = decodeChunk(Record.self, CSVReader(text: text, range: parts[1], line: 0),
                                         header: header, fileName: fileName, options: options, laterPart: true,
                                         expectedRecords: parts[1].count / 100, doneReadingStep: doneReadingStep,
