@@ -136,10 +136,10 @@ struct AcceptedIDs: Sendable {
     }
 
     private func anyAcceptedWithoutRuns(in earlier: AcceptedIDs) -> Bool {
-        for bits in [numbered].compactMap({ $0 }) + otherShapes {
+        for bits in allBits {
             // The same shape's bits answer by number; a number past their limit, or a shape `earlier` has
             // no bits for, is among its texts if anywhere.
-            let same = ([earlier.numbered].compactMap { $0 } + earlier.otherShapes).first { $0.shape == bits.shape }
+            let same = earlier.allBits.first { $0.shape == bits.shape }
             let found = bits.contains { number in
                 if let same, number < same.limit { return same.contains(number) }
                 return !earlier.unnumbered.isEmpty && earlier.accepted(bits.id(of: number))
@@ -191,6 +191,9 @@ struct AcceptedIDs: Sendable {
         numbered!.insert(runStart..<(runStart &+ runCount))
         (runStart, runCount, runNext) = (0, 0, (0, 0))
     }
+
+    /// The bits of every shape, `numbered`'s first.
+    private var allBits: [NumberedIDs] { (numbered.map { [$0] } ?? []) + otherShapes }
 
     /// Switches from the in-order comparison to lookups: the texts of no shape go into a table.
     mutating func startLookups() {
