@@ -17,6 +17,15 @@ import Foundation
 /// id answers, instead of a lookup (whose cache misses were 13 % of all CPU samples at 1M children when
 /// every id went through a hash table). The first id that is not greater switches to lookups: the bits,
 /// and a `TextTable` of the ids of no shape. Either way the answers are those of a set of the texts.
+///
+/// With `defersLookups`, ids out of order of `numbered`'s shape are not looked up as they come:
+/// `contains` says no, and their numbers are kept in order (`pending`, with those of rows rejected for a
+/// column after the id column) until `settle` sets their bits in one loop and says whether any of them
+/// was a repeat. Looked up one at a time, each id waited on a cache miss in the bits (lookups were 8 %
+/// of all CPU samples on a shuffled set at 1M children); in one loop the misses overlap. Every
+/// `settleEvery` ids they are settled as they come, so that a repeat is found (`repeated`) soon after
+/// it is met: the decoder then goes back to a copy of these ids it took after an earlier settle
+/// (`settleMark`), and reads on from there without deferring.
 struct AcceptedIDs: Sendable {
     /// The first and the last id accepted while the ids were in order.
     private(set) var first: ExactText?
@@ -56,21 +65,42 @@ struct AcceptedIDs: Sendable {
     let expectedCount: Int
     /// `SmallASCII.layoutFlags`, read once.
     private let smallASCII = SmallASCII.layoutFlags
+    /// Whether ids out of order of `numbered`'s shape wait in `pending` for `settle` (see above).
+    var defersLookups: Bool
+    /// Their numbers in the order met, those of rejected rows with `rejectedFlag`: settled in that order.
+    private var pending: [UInt32] = []
+    /// The id `contains` last deferred, and its number, for the `add` or `noteRejected` that follows.
+    private var deferred: (id: ExactText, number: Int)?
+    private static let rejectedFlag: UInt32 = 1 << 31
+    /// A deferred id repeated an earlier one: what was decided since the last settle is to be thrown away.
+    private(set) var repeated = false
+    /// Changes whenever deferred ids are settled: how many times they were settled with no repeat, or -1
+    /// once one repeated. The decoder reads it after every row (one comparison), to take a copy after a
+    /// settle and to go back to it after a repeat.
+    private(set) var settleMark = 0
+    /// Deferred ids settled at a time (4 bytes each): enough for their cache misses to overlap.
+    let settleEvery: Int
 
     /// Shapes of id given bits, at most: ids of further shapes are kept as texts.
     static let maxShapes = 4
 
-    init(expectedCount: Int = 0) {
+    static let defaultSettleEvery = 1 << 13
+
+    init(expectedCount: Int = 0, defersLookups: Bool = false, settleEvery: Int = defaultSettleEvery) {
+        precondition(settleEvery > 0, "at least one id at a time")
         self.expectedCount = expectedCount
+        self.defersLookups = defersLookups
+        self.settleEvery = settleEvery
     }
 
     /// Whether any id was accepted.
     var isEmpty: Bool { last == nil && count == 0 }
 
-    /// How many ids were accepted.
+    /// How many ids were accepted (once settled).
     var count: Int { (numbered?.count ?? 0) + runCount + otherShapes.reduce(0) { $0 + $1.count } + unnumbered.count }
 
-    /// Whether `id` was accepted already. Once the ids are out of order this switches to lookups.
+    /// Whether `id` was accepted already. Once the ids are out of order this switches to lookups; with
+    /// `defersLookups`, an id of `numbered`'s shape is then not looked up: the answer is no until `settle`.
     /// Inlined into the decoder's loop with `add` (out of line, the two took about 60 instructions a
     /// row more, callgrind at 100,000 children); the lookups' side is out of line.
     @inline(__always)
@@ -84,7 +114,7 @@ struct AcceptedIDs: Sendable {
             startLookups()
         }
         checkedAfterLast = nil
-        return lookUp(id)
+        return defersLookups ? deferOrLookUp(id) : lookUp(id)
     }
 
     /// Records an accepted id (one that `contains` said was new).
@@ -114,6 +144,7 @@ struct AcceptedIDs: Sendable {
     /// in order and `id` not after the last (then the texts of no shape are searched one by one, so
     /// `FileDecoder.partsMeet` and `anyAccepted` start lookups on their copies first).
     func accepted(_ id: ExactText) -> Bool {
+        precondition(pending.isEmpty, "the deferred ids are settled first")
         if inOrder {
             guard let last else { return false }
             if Self.less(last, id) { return false }
@@ -127,6 +158,7 @@ struct AcceptedIDs: Sendable {
     /// reading the two parts apart did not give what one pass gives. Ids in order in both parts, all of
     /// them after `earlier`'s, need no lookup.
     func anyAccepted(in earlier: AcceptedIDs) -> Bool {
+        precondition(pending.isEmpty && earlier.pending.isEmpty, "the deferred ids are settled first")
         if earlier.isEmpty || isEmpty || earlier.allBefore(self) { return false }
         var earlier = earlier
         earlier.startLookups()
@@ -211,6 +243,17 @@ struct AcceptedIDs: Sendable {
     // for ids in order. Only these read or write `checkedAbsent`: clearing it on every call, for ids in
     // order too, cost 1 % more instructions in all (callgrind at 100,000 children, +20 M).
 
+    /// `contains` out of order with `defersLookups`: an id of `numbered`'s shape is deferred, any other
+    /// looked up. Apart from `lookUp`: at its start, the deferral took about as long as the lookup it
+    /// defers (perf, shuffled set at 1M children), and inlined into `contains`, it kept `contains` from
+    /// being inlined into the decoder's loop (1 % more instructions for ids in order, callgrind).
+    @inline(never)
+    private mutating func deferOrLookUp(_ id: ExactText) -> Bool {
+        guard let number = numbered?.number(of: id) else { return lookUp(id) }
+        deferred = (id, number)
+        return false
+    }
+
     @inline(never)
     private mutating func lookUp(_ id: ExactText) -> Bool {
         if let inBits = bitsContain(id) { return inBits }
@@ -225,6 +268,11 @@ struct AcceptedIDs: Sendable {
 
     @inline(never)
     private mutating func tableAdd(_ id: ExactText) {
+        if let number = deferredNumber(of: id) {
+            pending.append(UInt32(number))
+            if pending.count >= settleEvery { settlePending() }
+            return
+        }
         if insertBits(id) { return }
         unnumbered.append(id)
         // The same String (kept alive by `checkedAbsent`) is the same text; the table does not use a
@@ -236,6 +284,45 @@ struct AcceptedIDs: Sendable {
         } else {
             table!.insert(id, value: 0)
         }
+    }
+
+    /// A row with this id was rejected for a column after the id column (not for a repeated id). Had its
+    /// id been looked up and found, the repeat would have been its first problem: an id `contains`
+    /// deferred is kept for `settle` to check.
+    mutating func noteRejected(_ id: ExactText) {
+        guard !inOrder, let number = deferredNumber(of: id) else { return }
+        pending.append(UInt32(number) | Self.rejectedFlag)
+        if pending.count >= settleEvery { settlePending() }
+    }
+
+    /// Sets the bits of the deferred ids, in the order they came; false when one of them repeated an id
+    /// accepted before it, or was a rejected row's that did (`repeated`: then the rows from that one on
+    /// did not decode as looking each id up would, and what was decided here is to be thrown away).
+    mutating func settle() -> Bool {
+        deferred = nil
+        settlePending()
+        return !repeated
+    }
+
+    private mutating func settlePending() {
+        guard !pending.isEmpty else { return }
+        if !repeated {
+            if numbered!.insert(pending, testingOnlyWhere: Self.rejectedFlag) {
+                settleMark += 1
+            } else {
+                repeated = true
+                settleMark = -1
+            }
+        }
+        pending.removeAll(keepingCapacity: true)
+    }
+
+    /// The number of `id` when `contains` just deferred it (for the same String).
+    @inline(__always)
+    private mutating func deferredNumber(of id: ExactText) -> Int? {
+        guard let deferred, Self.same(deferred.id, id) else { return nil }
+        self.deferred = nil
+        return deferred.number
     }
 
     /// Whether the bits hold `id`; nil when it has no bits (no shape of theirs, or past their limit).

@@ -18,10 +18,13 @@ public enum FileDecoder {
     /// `doneReadingStep` and `utf8CheckStep` as for `Plan`.
     static func decode<Record: DecodableRecord>(
         _: Record.Type, raw: InputBytes, fileName: String, options: DecodingOptions, sha256: String?,
-        parallelThreshold: Int?, doneReadingStep: Int = defaultDoneReadingStep, utf8CheckStep: Int = defaultUTF8CheckStep
+        parallelThreshold: Int?, doneReadingStep: Int = defaultDoneReadingStep, utf8CheckStep: Int = defaultUTF8CheckStep,
+        defersLookups: Bool = true, settleEvery: Int = AcceptedIDs.defaultSettleEvery
     ) throws(SchemaError) -> DecodedFile<Record> {
-        let plan = try Plan<Record>(raw: raw, fileName: fileName, options: options, parallelThreshold: parallelThreshold,
+        var plan = try Plan<Record>(raw: raw, fileName: fileName, options: options, parallelThreshold: parallelThreshold,
                                     doneReadingStep: doneReadingStep, utf8CheckStep: utf8CheckStep)
+        plan.defersLookups = defersLookups
+        plan.settleEvery = settleEvery
         return plan.decodeParts(sha256: sha256 ?? SHA256.hexDigest(raw))
     }
 
@@ -49,6 +52,11 @@ public enum FileDecoder {
         let utf8CheckStep: Int
         let utf8Stop = UTF8CheckAhead.Stop()
         let parallelThreshold: Int?
+        /// Whether the parts defer the lookups of ids out of order (`AcceptedIDs.settle`); tests compare
+        /// with parts that do not.
+        var defersLookups = true
+        /// `AcceptedIDs.settleEvery` (tests settle a few ids at a time).
+        var settleEvery = AcceptedIDs.defaultSettleEvery
 
         /// Reads the header. With a `parallelThreshold`, a body of at least that many bytes is cut in two
         /// at the start of a physical line near its middle. `checkedUTF8`: whether the caller found the
@@ -137,7 +145,9 @@ public enum FileDecoder {
             let utf8 = checksUTF8 ? UTF8CheckAhead(range: range, step: utf8CheckStep, stop: utf8Stop) : .unchecked
             return decodeChunk(Record.self, CSVReader(text: text, range: range, line: line),
                                header: header, fileName: fileName, options: options, laterPart: part == 1,
-                               expectedRecords: bytes / 100, doneReadingStep: doneReadingStep, utf8: utf8)
+                               expectedRecords: bytes / 100, doneReadingStep: doneReadingStep, utf8: utf8,
+                               defersLookups: defersLookups,
+                                        settleEvery: settleEvery)
         }
 
         /// Decodes every part (two on two cores) and joins them.
@@ -164,7 +174,7 @@ public enum FileDecoder {
                 // Not UTF-8 after all: the whole file is read again as Windows-1252 (SPEC §2). Its header,
                 // all ASCII, reads the same; the parts already read are dropped first.
                 _ = consume decoded
-                let again: Plan
+                var again: Plan
                 do {
                     again = try Plan(raw: text.bytes, fileName: fileName, options: options,
                                      parallelThreshold: parallelThreshold, checkedUTF8: false,
@@ -172,6 +182,8 @@ public enum FileDecoder {
                 } catch {
                     preconditionFailure("a header of ASCII bytes reads the same as Windows-1252: \(error)")
                 }
+                again.defersLookups = defersLookups
+                again.settleEvery = settleEvery
                 return again.decodeParts(sha256: sha256)
             }
             var chunks = decoded
@@ -182,7 +194,8 @@ public enum FileDecoder {
                 chunks = [decodeChunk(Record.self, CSVReader(text: text, range: body, line: bodyLine),
                                       header: header, fileName: fileName, options: options, laterPart: false,
                                       expectedRecords: body.count / 100, doneReadingStep: doneReadingStep,
-                                      utf8: .unchecked)]
+                                      utf8: .unchecked, defersLookups: defersLookups,
+                                        settleEvery: settleEvery)]
             }
             // A second part that accepted an id the first accepted too (or rejected a row for a later
             // column, whose first problem would then be the repeated id) did not decode as one pass would:
@@ -194,7 +207,9 @@ public enum FileDecoder {
                 chunks[1] = decodeChunk(Record.self, CSVReader(text: text, range: parts[1], line: 0),
                                         header: header, fileName: fileName, options: options, laterPart: true,
                                         expectedRecords: parts[1].count / 100, doneReadingStep: doneReadingStep,
-                                        utf8: .unchecked, acceptedIDs: chunks[0].acceptedIDs)
+                                        utf8: .unchecked, acceptedIDs: chunks[0].acceptedIDs,
+                                        defersLookups: defersLookups,
+                                        settleEvery: settleEvery)
             }
             let fileName = self.fileName, findings = self.findings
             let encoding = text.encoding, byteCount = self.byteCount
@@ -206,6 +221,28 @@ public enum FileDecoder {
                                        rejected: merged.rejected, sha256: sha256,
                                        encoding: encoding, byteCount: byteCount)
             return DecodedFile(records: merged.records, findings: findings + merged.findings, summary: summary)
+        }
+    }
+
+    /// What a chunk being read was after a settle of its deferred ids (`decodeChunk`), to go back to.
+    struct ReadCheckpoint {
+        /// Settles between two checkpoints, at most (`AcceptedIDs.settleEvery` ids each).
+        static let settlesApart = 16
+        let reader: CSVReader
+        let ids: AcceptedIDs
+        let records: Int, findings: Int, rejectedIDs: Int
+        let rows: Int, rejected: Int, dropped: Int
+        let endedInsideQuote: Bool
+
+        /// `records`: how many the chunk has so far (in `records`, or a later part's `MovableRecords`).
+        init<Record>(reader: CSVReader, ids: AcceptedIDs, chunk: Chunk<Record>, records: Int) {
+            self.reader = reader
+            self.ids = ids
+            self.records = records
+            findings = chunk.findings.count
+            rejectedIDs = chunk.rejectedIDs.count
+            (rows, rejected, dropped) = (chunk.rows, chunk.rejected, chunk.droppedCount)
+            endedInsideQuote = chunk.endedInsideQuote
         }
     }
 
@@ -244,7 +281,8 @@ public enum FileDecoder {
     static func decodeChunk<Record: DecodableRecord>(
         _: Record.Type, _ reader: CSVReader, header: HeaderMatch<Record.Column>, fileName: String,
         options: DecodingOptions, laterPart: Bool, expectedRecords: Int, doneReadingStep: Int,
-        utf8: UTF8CheckAhead, acceptedIDs startingIDs: AcceptedIDs? = nil
+        utf8: UTF8CheckAhead, acceptedIDs startingIDs: AcceptedIDs? = nil, defersLookups: Bool = true,
+        settleEvery: Int = AcceptedIDs.defaultSettleEvery
     ) -> Chunk<Record> {
         var reader = reader
         var record = CSVRecord()
@@ -254,7 +292,9 @@ public enum FileDecoder {
         if laterRecords == nil { chunk.records.reserveCapacity(expectedRecords) }
         // Kept apart from the chunk while reading. Should the ids not come in order, it expects about one
         // id per 100 bytes of this part. A part read after another starts with the other's ids.
-        var acceptedIDs = startingIDs ?? AcceptedIDs(expectedCount: (reader.endPosition - reader.nextPosition) / 100)
+        var acceptedIDs = startingIDs ?? AcceptedIDs(expectedCount: (reader.endPosition - reader.nextPosition) / 100,
+                                                     settleEvery: settleEvery)
+        acceptedIDs.defersLookups = defersLookups
         let idPosition = header.position(of: Record.Column.idColumn) ?? Int.max
         // The row decoder reads fields straight from the text's bytes, borrowed for the whole chunk.
         let text = reader.text
@@ -266,66 +306,107 @@ public enum FileDecoder {
         var readUpTo = reader.nextPosition
         // Each record's bytes are checked as UTF-8 before its fields are read, a piece ahead.
         var utf8 = utf8
-        while true {
-            if reader.nextPosition &- readUpTo >= doneReadingStep {
-                text.bytes.doneReading(readUpTo..<reader.nextPosition)
-                readUpTo = reader.nextPosition
-            }
-            guard reader.next(&record) else { break }
-            guard utf8.cover(reader.nextPosition, in: bytes) else {
-                chunk.notUTF8 = true
-                break
-            }
-            chunk.rows += 1
-            if let malformation = record.malformation {
-                chunk.rejected += 1
-                if case .unterminatedQuote = malformation { chunk.endedInsideQuote = true }
-                chunk.findings.append(malformed(malformation, record: record, header: header, file: fileName))
-                continue
-            }
-            if record.fields.count != header.fieldCount {
-                chunk.rejected += 1
-                chunk.findings.append(Finding(
-                    file: fileName, line: record.line, column: nil, rule: .fieldCountMismatch,
-                    message: "the record has \(record.fields.count) fields but the header has \(header.fieldCount)",
-                    value: nil))
-                continue
-            }
-            row.begin(&record)
-            var letGo: String?
-            var decoded = Record.decodeKept(&row, letGo: &letGo)
-            var key: ExactText?
-            if let id = decoded?.id ?? letGo ?? row.text(Record.Column.idColumn) {
-                key = ExactText(id)
-                if acceptedIDs.contains(key!) {
-                    row.report(.duplicateID, Record.Column.idColumn, value: id, duplicateMessage(id, Record.Column.self))
-                }
-            }
-            if let error = row.firstError {
-                chunk.rejected += 1
-                if laterPart, let key, error.columnPosition > idPosition, error.rule != .duplicateID {
-                    chunk.rejectedIDs.append(key)
-                }
-                chunk.findings.append(error)
-            } else if decoded != nil || letGo != nil {
-                acceptedIDs.add(key!)
-                if letGo != nil {
-                    chunk.droppedCount += 1
-                } else if let laterRecords {
-                    // Moved out, not copied: a copy would retain every String of the record (binding the
-                    // record to a constant and appending that copied it: 1.5 % more instructions in all,
-                    // callgrind at 100,000 children).
-                    laterRecords.append(decoded.take()!)
+        // Where to go back to should a deferred id turn out to repeat an earlier one: the chunk as it was
+        // after a settle with no repeat (`AcceptedIDs.settleMark`), or at its start. From there it is read
+        // again looking each id up as it comes, which gives what one pass without deferring gives (the
+        // rows before were decided by ids that were all settled).
+        var checkpoint = ReadCheckpoint(reader: reader, ids: acceptedIDs, chunk: chunk,
+                                        records: laterRecords?.count ?? chunk.records.count)
+        // The rows are read in the inner loop, which stops at the end, or when the deferred ids were
+        // settled (rarely: `AcceptedIDs.settleEvery`); the outer one goes back or takes a checkpoint, and
+        // on. (Done inside the row loop, this cost about 85 instructions a row, callgrind.)
+        var atEnd = false
+        while !atEnd {
+            if acceptedIDs.repeated {
+                // Back to the checkpoint (written out here: a local function capturing the loop's variables
+                // made every access to them a dynamic exclusivity check, +5 % instructions).
+                reader = checkpoint.reader
+                acceptedIDs = checkpoint.ids
+                acceptedIDs.defersLookups = false
+                if let laterRecords {
+                    laterRecords.removeLast(laterRecords.count - checkpoint.records)
                 } else {
-                    chunk.records.append(decoded.take()!)
+                    chunk.records.removeLast(chunk.records.count - checkpoint.records)
                 }
-                // Most rows have no warning; appending an empty array still cost about 150 instructions.
-                if !row.warnings.isEmpty { chunk.findings += row.warnings }
-            } else {
-                preconditionFailure("a record that did not decode must have reported an error")
+                chunk.findings.removeLast(chunk.findings.count - checkpoint.findings)
+                chunk.rejectedIDs.removeLast(chunk.rejectedIDs.count - checkpoint.rejectedIDs)
+                (chunk.rows, chunk.rejected, chunk.droppedCount) = (checkpoint.rows, checkpoint.rejected, checkpoint.dropped)
+                chunk.endedInsideQuote = checkpoint.endedInsideQuote
+            } else if acceptedIDs.settleMark &- checkpoint.ids.settleMark >= ReadCheckpoint.settlesApart {
+                // A copy every few settles: the next change to the bits copies them (a few hundred KB), and
+                // going back reads again at most these settles' rows.
+                checkpoint = ReadCheckpoint(reader: reader, ids: acceptedIDs, chunk: chunk,
+                                            records: laterRecords?.count ?? chunk.records.count)
+            }
+            let settleMark = acceptedIDs.settleMark
+            while acceptedIDs.settleMark == settleMark {
+                if reader.nextPosition &- readUpTo >= doneReadingStep {
+                    text.bytes.doneReading(readUpTo..<reader.nextPosition)
+                    readUpTo = reader.nextPosition
+                }
+                guard reader.next(&record) else {
+                    // The ids deferred last are settled here; after a repeat among them, back and on.
+                    atEnd = acceptedIDs.settle()
+                    break
+                }
+                guard utf8.cover(reader.nextPosition, in: bytes) else {
+                    chunk.notUTF8 = true
+                    atEnd = true
+                    break
+                }
+                chunk.rows += 1
+                if let malformation = record.malformation {
+                    chunk.rejected += 1
+                    if case .unterminatedQuote = malformation { chunk.endedInsideQuote = true }
+                    chunk.findings.append(malformed(malformation, record: record, header: header, file: fileName))
+                    continue
+                }
+                if record.fields.count != header.fieldCount {
+                    chunk.rejected += 1
+                    chunk.findings.append(Finding(
+                        file: fileName, line: record.line, column: nil, rule: .fieldCountMismatch,
+                        message: "the record has \(record.fields.count) fields but the header has \(header.fieldCount)",
+                        value: nil))
+                    continue
+                }
+                row.begin(&record)
+                var letGo: String?
+                var decoded = Record.decodeKept(&row, letGo: &letGo)
+                var key: ExactText?
+                if let id = decoded?.id ?? letGo ?? row.text(Record.Column.idColumn) {
+                    key = ExactText(id)
+                    if acceptedIDs.contains(key!) {
+                        row.report(.duplicateID, Record.Column.idColumn, value: id, duplicateMessage(id, Record.Column.self))
+                    }
+                }
+                if let error = row.firstError {
+                    chunk.rejected += 1
+                    if let key, error.columnPosition > idPosition, error.rule != .duplicateID {
+                        if laterPart { chunk.rejectedIDs.append(key) }
+                        acceptedIDs.noteRejected(key)
+                    }
+                    chunk.findings.append(error)
+                } else if decoded != nil || letGo != nil {
+                    acceptedIDs.add(key!)
+                    if letGo != nil {
+                        chunk.droppedCount += 1
+                    } else if let laterRecords {
+                        // Moved out, not copied: a copy would retain every String of the record (binding the
+                        // record to a constant and appending that copied it: 1.5 % more instructions in all,
+                        // callgrind at 100,000 children).
+                        laterRecords.append(decoded.take()!)
+                    } else {
+                        chunk.records.append(decoded.take()!)
+                    }
+                    // Most rows have no warning; appending an empty array still cost about 150 instructions.
+                    if !row.warnings.isEmpty { chunk.findings += row.warnings }
+                } else {
+                    preconditionFailure("a record that did not decode must have reported an error")
+                }
             }
         }
-        text.bytes.doneReading(readUpTo..<reader.nextPosition)
+        // (After going back, the bytes already let go are read again, from the page cache.)
+        if reader.nextPosition > readUpTo { text.bytes.doneReading(readUpTo..<reader.nextPosition) }
         if !chunk.notUTF8 && !utf8.finish(in: bytes) { chunk.notUTF8 = true }
         chunk.acceptedIDs = acceptedIDs
         chunk.laterRecords = laterRecords

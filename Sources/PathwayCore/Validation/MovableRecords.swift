@@ -41,6 +41,13 @@ final class MovableRecords<Record>: RandomAccessCollection, @unchecked Sendable 
         endIndex += 1
     }
 
+    /// Removes the last `count` records.
+    func removeLast(_ count: Int) {
+        precondition(count >= 0 && count <= endIndex, "records to remove")
+        endIndex -= count
+        (base + endIndex).deinitialize(count: count)
+    }
+
     /// Moves every record, in order, to the end of `array`, changed by `adjust` on the way, leaving this empty.
     /// The pages of records already moved are given back every `step` records (`MemoryPages`): nothing
     /// reads them again, and otherwise the moved records were held twice until the last had moved (at 1M

@@ -37,16 +37,46 @@ struct NumberedIDs: Sendable {
     /// Adds the id with this number (from `number(of:)`); the bits grow to the largest number added.
     mutating func insert(_ number: Int) {
         let word = number >> 6
-        if word >= words.count {
-            // Doubled, so that ids arriving in any order copy the bits only a few times.
-            let needed = min(max(word + 1, words.count * 2, 1024), (limit + 63) >> 6)
-            words.append(contentsOf: repeatElement(0, count: needed - words.count))
-        }
+        grow(toHold: number)
         let bit: UInt64 = 1 << UInt64(number & 63)
         if words[word] & bit == 0 {
             words[word] |= bit
             count += 1
         }
+    }
+
+    /// Makes room for the bit of `number` (below `limit`).
+    @inline(__always)
+    private mutating func grow(toHold number: Int) {
+        let word = number >> 6
+        guard word >= words.count else { return }
+        // Doubled, so that ids arriving in any order copy the bits only a few times.
+        let needed = min(max(word + 1, words.count * 2, 1024), (limit + 63) >> 6)
+        words.append(contentsOf: repeatElement(0, count: needed - words.count))
+    }
+
+    /// Adds the ids with these numbers (all below `limit`), in order, except those with `flag`, which
+    /// are only tested; false as soon as a number is found in the set already (what was added then stays).
+    /// One loop with no other work, so that the cache misses of numbers at random overlap.
+    mutating func insert(_ numbers: [UInt32], testingOnlyWhere flag: UInt32) -> Bool {
+        guard let largest = numbers.lazy.map({ $0 & ~flag }).max() else { return true }
+        grow(toHold: Int(largest))
+        let (clean, added) = words.withUnsafeMutableBufferPointer { words -> (Bool, Int) in
+            var added = 0
+            for entry in numbers {
+                let number = Int(entry & ~flag)
+                let word = number &>> 6, bit: UInt64 = 1 &<< UInt64(number & 63)
+                let old = words[word]
+                if old & bit != 0 { return (false, added) }
+                if entry & flag == 0 {
+                    words[word] = old | bit
+                    added &+= 1
+                }
+            }
+            return (true, added)
+        }
+        count &+= added
+        return clean
     }
 
     /// Adds the ids with these numbers (all below `limit`), a word of bits at a time.

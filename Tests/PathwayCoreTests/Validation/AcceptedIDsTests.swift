@@ -178,6 +178,91 @@ struct AcceptedIDsTests {
         #expect(later.ids.anyAccepted(in: first.ids) == meet, "\(first.model) and \(later.model)")
     }
 
+    /// With the lookups deferred, `contains` may say no to a repeat of an id of the bits' shape, but
+    /// never yes to a new id; `settle` then says whether any id it said no to on an accepted row, or on
+    /// a row rejected for a later column (`noteRejected`), was a repeat, and without one leaves exactly
+    /// the set of the accepted ids.
+    @Test("deferred lookups settle to the set, or say an id said new was a repeat", arguments: 0..<40)
+    func deferredLookups(seed: Int) {
+        var random = SeededRandom(seed: UInt64(seed) &+ 1_300)
+        // Settled as they come every few ids, or only at the end.
+        var ids = AcceptedIDs(defersLookups: true, settleEvery: seed % 3 == 0 ? 1 << 13 : 1 + random.below(8))
+        var model: Set<ExactText> = []
+        var missedRepeat = false
+        var failures: [String] = []
+        // A few ids in order first (a run), then at random; half the seeds never repeat an id.
+        var numbers = Array(0..<300)
+        for index in numbers.indices.dropFirst(20).reversed() { numbers.swapAt(index, 20 + random.below(index - 19)) }
+        if seed % 2 == 1 {
+            for _ in 0..<(1 + random.below(3)) { numbers[20 + random.below(280)] = numbers[random.below(300)] }
+        }
+        for number in numbers {
+            let id: ExactText
+            switch random.below(20) {
+            case 0: id = ExactText("X-\(number)-Y")
+            case 1: id = ExactText("CH\(number)")
+            default: id = ExactText("C\(String(number).zeroPadded(to: 6))")
+            }
+            let seen = ids.contains(id)
+            if seen && !model.contains(id) { failures.append("\(id) said seen") }
+            if seen { continue }
+            // Once a repeat was found, `settle` says so whatever follows.
+            if ids.repeated && !missedRepeat { failures.append("repeated before any repeat, at \(id)") }
+            // 80 % accepted, 10 % rejected for a later column, 10 % for an earlier one (never noted).
+            let roll = random.below(10)
+            if roll < 8 {
+                if model.contains(id) { missedRepeat = true }
+                ids.add(id)
+                model.insert(id)
+            } else if roll == 8 {
+                if model.contains(id) { missedRepeat = true }
+                ids.noteRejected(id)
+            }
+        }
+        let settled = ids.settle()
+        #expect(failures.isEmpty, "\(failures.prefix(3))")
+        #expect(settled == !missedRepeat)
+        if settled {
+            #expect(ids.count == model.count)
+            #expect(model.allSatisfy { ids.accepted($0) })
+            #expect(!ids.accepted(ExactText("C999999")) && !ids.accepted(ExactText("X-999-Y")))
+        }
+    }
+
+    @Test("settle finds a repeat of an id kept in a run, and a rejected row's repeat only of an earlier id")
+    func settleAgainstRunsAndOrder() {
+        var ids = AcceptedIDs(defersLookups: true)
+        for text in ["C000001", "C000002", "C000003"] { ids.add(ExactText(text)) }
+        let seen = ids.contains(ExactText("C000002"))
+        #expect(!seen, "out of order: deferred, so no")
+        ids.add(ExactText("C000002"))
+        let settled = ids.settle()
+        #expect(!settled, "C000002 was in the run")
+
+        var rejectedFirst = AcceptedIDs(defersLookups: true)
+        for text in ["C000005", "C000001"] {
+            _ = rejectedFirst.contains(ExactText(text))
+            rejectedFirst.add(ExactText(text))
+        }
+        _ = rejectedFirst.contains(ExactText("C000003"))
+        rejectedFirst.noteRejected(ExactText("C000003"))
+        _ = rejectedFirst.contains(ExactText("C000003"))
+        rejectedFirst.add(ExactText("C000003"))
+        let firstSettled = rejectedFirst.settle()
+        #expect(firstSettled, "the rejected row came before the accepted one")
+        #expect(rejectedFirst.count == 3)
+
+        var rejectedAfter = AcceptedIDs(defersLookups: true)
+        for text in ["C000005", "C000001", "C000003"] {
+            _ = rejectedAfter.contains(ExactText(text))
+            rejectedAfter.add(ExactText(text))
+        }
+        _ = rejectedAfter.contains(ExactText("C000001"))
+        rejectedAfter.noteRejected(ExactText("C000001"))
+        let afterSettled = rejectedAfter.settle()
+        #expect(!afterSettled, "its first problem would have been the repeated id")
+    }
+
     @Test("an id of a shape is the prefix and the number with zeros before it")
     func idOfNumber() throws {
         for (example, number, expected) in [("C0000001", 42, "C0000042"), ("7", 0, "0"), ("CH-12", 99, "CH-99"),

@@ -19,6 +19,17 @@ struct FileDecoderChunkTests {
                                          parallelThreshold: nil)
         let two = try FileDecoder.decode(type, raw: InputBytes(raw), fileName: name, options: DecodingOptions(), sha256: "",
                                          parallelThreshold: 0)
+        // Looking each id up as it comes is the reference for deferring the lookups (`AcceptedIDs.settle`).
+        let strict = try FileDecoder.decode(type, raw: InputBytes(raw), fileName: name, options: DecodingOptions(),
+                                            sha256: "", parallelThreshold: nil, defersLookups: false)
+        // Settled every 3 ids, a repeat goes back to a checkpoint inside the part (every 16 settles).
+        let often = try FileDecoder.decode(type, raw: InputBytes(raw), fileName: name, options: DecodingOptions(),
+                                           sha256: "", parallelThreshold: 0, settleEvery: 3)
+        for (deferred, how) in [(one, "lookups deferred"), (often, "settled every 3 ids")] {
+            #expect(deferred.records == strict.records, "\(name): records, \(how)", sourceLocation: sourceLocation)
+            #expect(deferred.findings == strict.findings, "\(name): findings, \(how)", sourceLocation: sourceLocation)
+            #expect(deferred.summary == strict.summary, "\(name): counts, \(how)", sourceLocation: sourceLocation)
+        }
         #expect(two.records == one.records, "\(name): records", sourceLocation: sourceLocation)
         #expect(two.findings == one.findings, "\(name): findings", sourceLocation: sourceLocation)
         #expect(two.summary == one.summary, "\(name): counts", sourceLocation: sourceLocation)
@@ -137,6 +148,57 @@ struct FileDecoderChunkTests {
         }
         if random.chance(percent: 10) { text += "\n\"never closed,K1,2026-03-01,Police,North,2026-03-10" }
         try Self.same(Contact.self, Array(text.utf8), "contacts.csv", keptFrom: d("2026-03-05"))
+    }
+
+    /// Ids out of order, as unsorted exports have them: each a number at most once, or with a few repeats,
+    /// some on rows rejected for a column after the id (an unknown outcome) or before it (a bad date in
+    /// a file whose id comes third). With the lookups deferred, a part with no repeat is read once; one
+    /// with a repeat is read again looking each id up, and either way the result is the one-pass result
+    /// with every id looked up as it comes (`same`).
+    @Test("random files with ids out of order, with and without repeats", arguments: 0..<40)
+    func idsOutOfOrder(seed: Int) throws {
+        var random = SeededRandom(seed: UInt64(seed) &* 104_729 &+ 7)
+        let idFirst = seed % 4 != 3
+        var text = idFirst ? "contact_id,child_id,contact_date,source,outcome" : "child_id,contact_date,contact_id,source,outcome"
+        let rowCount = 30 + random.below(90)
+        var numbers = Array(0..<rowCount)
+        for index in numbers.indices.reversed() { numbers.swapAt(index, random.below(index + 1)) }
+        // Half the seeds repeat no id at all.
+        let repeats = seed % 2 == 0 ? 0 : 1 + random.below(4)
+        var repeated: Set<Int> = []
+        for _ in 0..<repeats {
+            let row = random.below(rowCount)
+            numbers[row] = numbers[random.below(rowCount)]
+            repeated.insert(row)
+        }
+        for (row, number) in numbers.enumerated() {
+            // Padded ids have a shape (bits, deferred); a few unpadded ones are of other shapes.
+            let id = random.chance(percent: 5) ? "C\(number)" : "C\(String(number).zeroPadded(to: 7))"
+            // contact_date is required: a bad one rejects the row, for a column after the id or before it.
+            let date = random.chance(percent: repeated.contains(row) ? 50 : 5) ? "2026-02-30" : "2026-03-02"
+            let outcome = random.chance(percent: 5) ? "maybe" : "referral"
+            let fields = idFirst ? [id, "K\(random.below(20))", date, "Police", outcome]
+                : ["K\(random.below(20))", date, id, "Police", outcome]
+            text += "\n" + fields.joined(separator: ",")
+        }
+        try Self.same(Contact.self, Array(text.utf8), "contacts.csv", keptFrom: d("2026-03-01"))
+    }
+
+    /// More ids out of order than `AcceptedIDs` settles at a time: a repeat found while reading stops
+    /// the part, which is read again without deferring (the first part at once, the second after the
+    /// first); the result is still the one-pass result with every id looked up as it comes.
+    @Test("a repeat among many ids out of order stops the reading, in either part", arguments: [
+        [] as [Int], [3_000], [14_000], [2_000, 15_000],
+    ])
+    func repeatFoundWhileReading(repeatAt rows: [Int]) throws {
+        var random = SeededRandom(seed: 77)
+        let rowCount = 20_000
+        var numbers = Array(0..<rowCount)
+        for index in numbers.indices.reversed() { numbers.swapAt(index, random.below(index + 1)) }
+        for row in rows { numbers[row] = numbers[row - 1 - random.below(1_000)] }
+        var text = "contact_id,child_id,contact_date,source"
+        for number in numbers { text += "\nC\(String(number).zeroPadded(to: 7)),K1,2026-03-02,Police" }
+        try Self.same(Contact.self, Array(text.utf8), "contacts.csv")
     }
 
     /// The encoding is decided for the whole file (SPEC §2): a byte that is not UTF-8 in either half, or
