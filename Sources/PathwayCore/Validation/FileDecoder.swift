@@ -146,8 +146,7 @@ public enum FileDecoder {
             return decodeChunk(Record.self, CSVReader(text: text, range: range, line: line),
                                header: header, fileName: fileName, options: options, laterPart: part == 1,
                                expectedRecords: bytes / 100, doneReadingStep: doneReadingStep, utf8: utf8,
-                               defersLookups: defersLookups,
-                                        settleEvery: settleEvery)
+                               defersLookups: defersLookups, settleEvery: settleEvery)
         }
 
         /// Decodes every part (two on two cores) and joins them.
@@ -194,8 +193,7 @@ public enum FileDecoder {
                 chunks = [decodeChunk(Record.self, CSVReader(text: text, range: body, line: bodyLine),
                                       header: header, fileName: fileName, options: options, laterPart: false,
                                       expectedRecords: body.count / 100, doneReadingStep: doneReadingStep,
-                                      utf8: .unchecked, defersLookups: defersLookups,
-                                        settleEvery: settleEvery)]
+                                      utf8: .unchecked, defersLookups: defersLookups, settleEvery: settleEvery)]
             }
             // A second part that accepted an id the first accepted too (or rejected a row for a later
             // column, whose first problem would then be the repeated id) did not decode as one pass would:
@@ -208,8 +206,7 @@ public enum FileDecoder {
                                         header: header, fileName: fileName, options: options, laterPart: true,
                                         expectedRecords: parts[1].count / 100, doneReadingStep: doneReadingStep,
                                         utf8: .unchecked, acceptedIDs: chunks[0].acceptedIDs,
-                                        defersLookups: defersLookups,
-                                        settleEvery: settleEvery)
+                                        defersLookups: defersLookups, settleEvery: settleEvery)
             }
             let fileName = self.fileName, findings = self.findings
             let encoding = text.encoding, byteCount = self.byteCount
@@ -330,7 +327,8 @@ public enum FileDecoder {
                 }
                 chunk.findings.removeLast(chunk.findings.count - checkpoint.findings)
                 chunk.rejectedIDs.removeLast(chunk.rejectedIDs.count - checkpoint.rejectedIDs)
-                (chunk.rows, chunk.rejected, chunk.droppedCount) = (checkpoint.rows, checkpoint.rejected, checkpoint.dropped)
+                (chunk.rows, chunk.rejected) = (checkpoint.rows, checkpoint.rejected)
+                chunk.droppedCount = checkpoint.dropped
                 chunk.endedInsideQuote = checkpoint.endedInsideQuote
             } else if acceptedIDs.settleMark &- checkpoint.ids.settleMark >= ReadCheckpoint.settlesApart {
                 // A copy every few settles: the next change to the bits copies them (a few hundred KB), and
