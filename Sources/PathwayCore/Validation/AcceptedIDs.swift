@@ -72,14 +72,15 @@ struct AcceptedIDs: Sendable {
     /// The id `contains` last deferred, and its number, for the `add` or `noteRejected` that follows.
     private var deferred: (id: ExactText, number: Int)?
     private static let rejectedFlag: UInt32 = 1 << 31
-    /// A deferred id repeated an earlier one: what was decided since the last settle is to be thrown away.
-    private(set) var repeated = false
     /// Changes whenever deferred ids are settled: how many times they were settled with no repeat, or -1
-    /// once one repeated. The decoder reads it after every row (one comparison), to take a copy after a
+    /// once one repeated (`repeated`). The decoder reads it after every row (one comparison), to take a copy after a
     /// settle and to go back to it after a repeat.
     private(set) var settleMark = 0
     /// Deferred ids settled at a time (4 bytes each): enough for their cache misses to overlap.
     let settleEvery: Int
+
+    /// A deferred id repeated an earlier one: what was decided since the last settle is to be thrown away.
+    var repeated: Bool { settleMark < 0 }
 
     /// Shapes of id given bits, at most: ids of further shapes are kept as texts.
     static let maxShapes = 4
@@ -269,8 +270,7 @@ struct AcceptedIDs: Sendable {
     @inline(never)
     private mutating func tableAdd(_ id: ExactText) {
         if let number = deferredNumber(of: id) {
-            pending.append(UInt32(number))
-            if pending.count >= settleEvery { settlePending() }
+            addPending(UInt32(number))
             return
         }
         if insertBits(id) { return }
@@ -291,7 +291,12 @@ struct AcceptedIDs: Sendable {
     /// deferred is kept for `settle` to check.
     mutating func noteRejected(_ id: ExactText) {
         guard !inOrder, let number = deferredNumber(of: id) else { return }
-        pending.append(UInt32(number) | Self.rejectedFlag)
+        addPending(UInt32(number) | Self.rejectedFlag)
+    }
+
+    /// Keeps a deferred id's number (with `rejectedFlag` for a rejected row's), settling every `settleEvery`.
+    private mutating func addPending(_ entry: UInt32) {
+        pending.append(entry)
         if pending.count >= settleEvery { settlePending() }
     }
 
@@ -307,12 +312,7 @@ struct AcceptedIDs: Sendable {
     private mutating func settlePending() {
         guard !pending.isEmpty else { return }
         if !repeated {
-            if numbered!.insert(pending, testingOnlyWhere: Self.rejectedFlag) {
-                settleMark += 1
-            } else {
-                repeated = true
-                settleMark = -1
-            }
+            settleMark = numbered!.insert(pending, testingOnlyWhere: Self.rejectedFlag) ? settleMark + 1 : -1
         }
         pending.removeAll(keepingCapacity: true)
     }
