@@ -12,16 +12,21 @@ public enum Evaluation {
                                 leftovers: DeferredRelease? = nil,
                                 stageDone: (String) -> Void = { _ in }) throws(PathwayError) -> RunResult {
         let context = KPIContext(asOf: asOf, calendar: calendar)
-        // Contacts that no KPI or list can read are counted and checked, then let go (`ContactHorizon`).
+        // Contacts that no KPI or list can read are counted and checked, then let go (`ContactHorizon`);
+        // the others are counted as they are decoded, a batch at a time, and let go too (`ContactFold`).
+        let engine = KPIEngine(targetOverrides: configuration.targets, amberMargin: configuration.amberMargin)
         var options = configuration.decodingOptions
         options.contactHorizon = ContactHorizon(periods: context.periods)
+        options.contactFold = ContactFold(kpis: engine.catalogue.filter(\.readsContacts), context: context)
         let decoded = try decodeAll(consume inputs, options: options, lateDigests: lateDigests)
         try checkRejectedLimit(decoded.summaries, limit: configuration.maxRejectedPercent)
         stageDone("decode")
-        let cases = LinkedCases(contacts: decoded.contacts, enquiries: decoded.enquiries,
-                                conferences: decoded.conferences, audits: decoded.audits)
+        let cases = decoded.contactFold.map {
+            LinkedCases(contactFold: $0, enquiries: decoded.enquiries, conferences: decoded.conferences,
+                        audits: decoded.audits)
+        } ?? LinkedCases(contacts: decoded.contacts, enquiries: decoded.enquiries,
+                         conferences: decoded.conferences, audits: decoded.audits)
         stageDone("link")
-        let engine = KPIEngine(targetOverrides: configuration.targets, amberMargin: configuration.amberMargin)
         let kpis: [KPIResult]
         let exceptions: ExceptionLists
         do {
@@ -195,6 +200,8 @@ enum DecodedAny: Sendable {
 /// The decode stage's result for all files.
 public struct DecodedInputs: Sendable {
     public var contacts: [Contact] = []
+    /// The contacts folded as they were decoded (`DecodingOptions.contactFold`); then `contacts` is empty.
+    public var contactFold: ContactFold?
     public var enquiries: [Section47Enquiry] = []
     public var conferences: [ChildProtectionConference] = []
     public var audits: [CaseAudit] = []
@@ -203,7 +210,10 @@ public struct DecodedInputs: Sendable {
 
     mutating func add(_ file: DecodedAny) {
         switch file {
-        case let .contacts(f): contacts = f.records; summaries.append(f.summary); findings += f.findings
+        case let .contacts(f):
+            (contacts, contactFold) = (f.records, f.contactFold)
+            summaries.append(f.summary)
+            findings += f.findings
         case let .enquiries(f): enquiries = f.records; summaries.append(f.summary); findings += f.findings
         case let .conferences(f): conferences = f.records; summaries.append(f.summary); findings += f.findings
         case let .audits(f): audits = f.records; summaries.append(f.summary); findings += f.findings

@@ -1,5 +1,17 @@
 /// Builds the exception lists from the linked cases, with the same timescales as the KPIs.
 public enum ExceptionFinder {
+    /// Whether a contact may go on a contact list: undecided and dated in the window, or with a MARF
+    /// requested in the window and not received. Which ones do depends on the working days waited by
+    /// as_of, which the lists below count; the contacts folded as they are decoded (`ContactFold`) keep
+    /// these ones only.
+    @inline(__always)
+    public static func mayList(_ contact: UnsafePointer<Contact>, window: DayRange) -> Bool {
+        if contact.pointee.decisionDate == nil, window.contains(contact.pointee.contactDate) { return true }
+        if contact.pointee.marfReceivedDate == nil, let requested = contact.pointee.marfRequestedDate,
+           window.contains(requested) { return true }
+        return false
+    }
+
     public static func find(_ cases: LinkedCases, context: KPIContext) throws(CalendarError) -> ExceptionLists {
         let asOf = context.asOf
         let window = context.periods.window
@@ -7,8 +19,9 @@ public enum ExceptionFinder {
 
         // One pass over the contacts for both lists, reading fields in place: a `for contact in` loop
         // copied every contact (retaining its Strings), and each of two passes took about 20 ms at 1M children.
-        try cases.contacts.withUnsafeBufferPointer { (contacts) throws(CalendarError) in
-            for index in contacts.indices {
+        // A run's contacts were folded as they were decoded, which kept only those that `mayList`.
+        try cases.contactsForLists.withUnsafeBufferPointer { (contacts) throws(CalendarError) in
+            for index in contacts.indices where mayList(contacts.baseAddress! + index, window: window) {
                 if contacts[index].decisionDate == nil, window.contains(contacts[index].contactDate) {
                     let waiting = try context.workingDays(from: contacts[index].contactDate, to: asOf)
                     if waiting > Timescales.contactDecision {

@@ -1,6 +1,7 @@
 extension KPICatalogue {
-    /// contacts.csv. Every one of these reads contacts only through `acc.add(cases.contacts, …)`, so the
-    /// engine evaluates them together, a block of contacts at a time.
+    /// contacts.csv. Every one but re_referrals_12m counts each contact on its own fields (`eachContact`),
+    /// so a run counts them as the contacts are decoded, a batch at a time (`ContactFold`);
+    /// re_referrals_12m compares each child's referrals, which the link stage keeps (`ReferralFact`).
     static let frontDoor: [KPIDefinition] = [
         KPIDefinition(
             id: "contacts", title: "Contacts", area: .frontDoor, kind: .count, polarity: .neutral,
@@ -12,10 +13,10 @@ extension KPICatalogue {
                     Contact(id: "c3", childID: "C", contactDate: d("2025-03-31")),
                     Contact(id: "c4", childID: "D", contactDate: d("2026-04-01")),
                 ], expect: .total(2)),
-            ]
-        ) { cases, _, acc throws(CalendarError) in
-            try acc.add(cases.contacts, teams: cases.contactTeams, anchor: { $0.contactDate }) { _ in .counted }
-        },
+            ],
+            eachContact: { batch, _, acc throws(CalendarError) in
+                try acc.add(batch, anchor: { $0.contactDate }) { _ in .counted }
+            }),
 
         KPIDefinition(
             id: "contact_decision_1wd", title: "Contact decisions within 1 working day", area: .frontDoor,
@@ -33,16 +34,16 @@ extension KPICatalogue {
                     Contact(id: "pending-late", childID: "E", contactDate: d("2026-03-26")),
                     Contact(id: "before", childID: "F", contactDate: d("2026-03-10"), decisionDate: d("2026-03-09")),
                 ], expect: .fraction(2, 4, excluded: 2)),
-            ]
-        ) { cases, ctx, acc throws(CalendarError) in
-            try acc.add(cases.contacts, teams: cases.contactTeams, anchor: { $0.contactDate }) { c throws(CalendarError) in
-                guard let decision = c.decisionDate else {
-                    return try ctx.within(Timescales.contactDecision, from: c.contactDate, to: ctx.asOf) ? .excluded : .notMet
+            ],
+            eachContact: { batch, ctx, acc throws(CalendarError) in
+                try acc.add(batch, anchor: { $0.contactDate }) { c throws(CalendarError) in
+                    guard let decision = c.decisionDate else {
+                        return try ctx.within(Timescales.contactDecision, from: c.contactDate, to: ctx.asOf) ? .excluded : .notMet
+                    }
+                    if decision < c.contactDate { return .excluded }
+                    return try ctx.within(Timescales.contactDecision, from: c.contactDate, to: decision) ? .met : .notMet
                 }
-                if decision < c.contactDate { return .excluded }
-                return try ctx.within(Timescales.contactDecision, from: c.contactDate, to: decision) ? .met : .notMet
-            }
-        },
+            }),
 
         KPIDefinition(
             id: "contacts_marf", title: "Contacts arriving as a written MARF", area: .frontDoor,
@@ -56,13 +57,13 @@ extension KPICatalogue {
                     Contact(id: "n", childID: "B", contactDate: d("2026-03-02"), marf: false),
                     Contact(id: "blank", childID: "C", contactDate: d("2026-03-02")),
                 ], expect: .fraction(1, 2, excluded: 1)),
-            ]
-        ) { cases, _, acc throws(CalendarError) in
-            try acc.add(cases.contacts, teams: cases.contactTeams, anchor: { $0.contactDate }) { c in
-                guard let marf = c.marf else { return .excluded }
-                return marf ? .met : .notMet
-            }
-        },
+            ],
+            eachContact: { batch, _, acc throws(CalendarError) in
+                try acc.add(batch, anchor: { $0.contactDate }) { c in
+                    guard let marf = c.marf else { return .excluded }
+                    return marf ? .met : .notMet
+                }
+            }),
 
         KPIDefinition(
             id: "marf_follow_up_5wd", title: "Requested MARFs received within 5 working days", area: .frontDoor,
@@ -85,17 +86,17 @@ extension KPICatalogue {
                     Contact(id: "easter", childID: "G", contactDate: d("2025-04-17"),
                             marfRequestedDate: d("2025-04-17"), marfReceivedDate: d("2025-04-25")),
                 ], expect: .fraction(2, 4, excluded: 2)),
-            ]
-        ) { cases, ctx, acc throws(CalendarError) in
-            try acc.add(cases.contacts, teams: cases.contactTeams, anchor: { $0.marfRequestedDate }) { c throws(CalendarError) in
-                let requested = c.marfRequestedDate!
-                guard let received = c.marfReceivedDate else {
-                    return try ctx.within(Timescales.marfFollowUp, from: requested, to: ctx.asOf) ? .excluded : .notMet
+            ],
+            eachContact: { batch, ctx, acc throws(CalendarError) in
+                try acc.add(batch, anchor: { $0.marfRequestedDate }) { c throws(CalendarError) in
+                    let requested = c.marfRequestedDate!
+                    guard let received = c.marfReceivedDate else {
+                        return try ctx.within(Timescales.marfFollowUp, from: requested, to: ctx.asOf) ? .excluded : .notMet
+                    }
+                    if received < requested { return .excluded }
+                    return try ctx.within(Timescales.marfFollowUp, from: requested, to: received) ? .met : .notMet
                 }
-                if received < requested { return .excluded }
-                return try ctx.within(Timescales.marfFollowUp, from: requested, to: received) ? .met : .notMet
-            }
-        },
+            }),
 
         KPIDefinition(
             id: "police_notification_timely", title: "Police notifications within 1 day of the incident",
@@ -116,14 +117,14 @@ extension KPICatalogue {
                     Contact(id: "school", childID: "D", contactDate: d("2026-03-02"), policeIncidentDate: d("2026-02-01")),
                     Contact(id: "no-incident", childID: "E", contactDate: d("2026-03-02"), isPolice: true),
                 ], expect: .fraction(1, 2, excluded: 1)),
-            ]
-        ) { cases, _, acc throws(CalendarError) in
-            try acc.add(cases.contacts, teams: cases.contactTeams, anchor: { $0.contactDate }) { c in
-                guard c.isPolice, let incident = c.policeIncidentDate else { return nil }
-                if incident > c.contactDate { return .excluded }
-                return incident.days(to: c.contactDate) <= Timescales.policeNotification.count ? .met : .notMet
-            }
-        },
+            ],
+            eachContact: { batch, _, acc throws(CalendarError) in
+                try acc.add(batch, anchor: { $0.contactDate }) { c in
+                    guard c.isPolice, let incident = c.policeIncidentDate else { return nil }
+                    if incident > c.contactDate { return .excluded }
+                    return incident.days(to: c.contactDate) <= Timescales.policeNotification.count ? .met : .notMet
+                }
+            }),
 
         decisionOutcomeRate(
             id: "contact_to_referral", title: "Contacts leading to a referral", outcome: .referral,
@@ -148,10 +149,10 @@ extension KPICatalogue {
                     Contact(id: "early-help", childID: "E", contactDate: d("2026-03-02"), decisionDate: d("2026-03-02"),
                             outcome: .earlyHelp),
                 ], expect: .total(2)),
-            ]
-        ) { cases, _, acc throws(CalendarError) in
-            try acc.add(cases.contacts, teams: cases.contactTeams, anchorAt: Contact.referralDay(at:)) { _, _ in .counted }
-        },
+            ],
+            eachContact: { batch, _, acc throws(CalendarError) in
+                try acc.add(batch, anchorAt: Contact.referralDay(at:)) { _ in .counted }
+            }),
 
         KPIDefinition(
             id: "re_referrals_12m", title: "Re-referrals within 12 months", area: .frontDoor,
@@ -175,13 +176,15 @@ extension KPICatalogue {
                 ], expect: .fraction(1, 1)),
             ]
         ) { cases, _, acc throws(CalendarError) in
-            try acc.add(cases.contacts, teams: cases.contactTeams, anchorAt: Contact.referralDay(at:)) { c, index in
+            // Each referral against the child's others: over the referrals the link stage kept
+            // (`ContactFold.referrals`), not the contacts.
+            try acc.add(cases.referrals, teams: cases.referralTeams, anchorAt: { $0.pointee.day }) { referral, index in
                 // The child's latest referral before r is in the look-back exactly when any one is.
-                guard let previous = cases.previousReferralDay(ofContact: index) else { return .notMet }
-                return previous >= Contact.referralDay(at: c)!.adding(-Timescales.reReferralLookBack) ? .met : .notMet
+                guard let previous = cases.previousReferralDay(ofReferral: index) else { return .notMet }
+                return previous >= referral.pointee.day.adding(-Timescales.reReferralLookBack) ? .met : .notMet
             }
         },
-    ].map { $0.readingContactsInBlocks() }
+    ]
 
     /// contact_to_referral and contact_to_early_help: the same population, a different outcome.
     private static func decisionOutcomeRate(id: String, title: String, outcome: ContactOutcome,
@@ -198,12 +201,12 @@ extension KPICatalogue {
                     Contact(id: "undecided", childID: "D", contactDate: d("2026-03-03"), outcome: .referral),
                     Contact(id: "other", childID: "E", contactDate: d("2026-03-04"), decisionDate: d("2026-03-04"), outcome: .other),
                 ], expect: example),
-            ]
-        ) { cases, _, acc throws(CalendarError) in
-            try acc.add(cases.contacts, teams: cases.contactTeams, anchorAt: { $0.pointee.decisionDate }) { c, _ in
-                guard let recorded = c.pointee.outcome else { return .excluded }
-                return recorded == outcome ? .met : .notMet
-            }
-        }
+            ],
+            eachContact: { batch, _, acc throws(CalendarError) in
+                try acc.add(batch, anchorAt: { $0.pointee.decisionDate }) { c in
+                    guard let recorded = c.pointee.outcome else { return .excluded }
+                    return recorded == outcome ? .met : .notMet
+                }
+            })
     }
 }

@@ -2,6 +2,9 @@
 /// default target and benchmark, how each record counts, and worked examples that a generic test runs.
 public struct KPIDefinition: Sendable {
     public typealias Evaluate = @Sendable (LinkedCases, KPIContext, inout KPIAccumulator) throws(CalendarError) -> Void
+    /// How a KPI whose population is contacts.csv's rows, each counted on its own fields, counts a batch
+    /// of contacts (`ContactFold`).
+    public typealias EvaluateContacts = @Sendable (ContactBatch, KPIContext, inout KPIAccumulator) throws(CalendarError) -> Void
 
     public let id: String
     public let title: String
@@ -13,15 +16,33 @@ public struct KPIDefinition: Sendable {
     public let defaultTarget: OneDecimal?
     public let benchmark: Benchmark?
     public let examples: [KPIExample]
-    let evaluate: Evaluate
-    /// Whether the KPI's population is the rows of contacts.csv, each read only through
-    /// `acc.add(cases.contacts, …)`: then the engine may evaluate it a block of contacts at a time
-    /// (`KPIAccumulator.RowBlock`), which gives the same counts. Set by `readingContactsInBlocks()`.
-    public private(set) var readsContactsInBlocks = false
+    private let evaluation: Evaluation
 
+    enum Evaluation: Sendable {
+        /// Over the linked cases.
+        case cases(Evaluate)
+        /// Over contacts, a batch at a time: a run counts them as they are decoded (`ContactFold`).
+        case contacts(EvaluateContacts)
+    }
+
+    /// A KPI over the linked cases.
     public init(id: String, title: String, area: KPIArea, kind: KPIKind, polarity: Polarity, definition: String,
                 target: OneDecimal? = nil, benchmark: Benchmark? = nil, examples: [KPIExample],
                 evaluate: @escaping Evaluate) {
+        self.init(id: id, title: title, area: area, kind: kind, polarity: polarity, definition: definition,
+                  target: target, benchmark: benchmark, examples: examples, evaluation: .cases(evaluate))
+    }
+
+    /// A KPI whose population is contacts.csv's rows, each counted on its own fields (`readsContacts`).
+    public init(id: String, title: String, area: KPIArea, kind: KPIKind, polarity: Polarity, definition: String,
+                target: OneDecimal? = nil, benchmark: Benchmark? = nil, examples: [KPIExample],
+                eachContact: @escaping EvaluateContacts) {
+        self.init(id: id, title: title, area: area, kind: kind, polarity: polarity, definition: definition,
+                  target: target, benchmark: benchmark, examples: examples, evaluation: .contacts(eachContact))
+    }
+
+    private init(id: String, title: String, area: KPIArea, kind: KPIKind, polarity: Polarity, definition: String,
+                 target: OneDecimal?, benchmark: Benchmark?, examples: [KPIExample], evaluation: Evaluation) {
         precondition(kind == .rate || polarity == .neutral, "count KPIs are neutral")
         self.id = id
         self.title = title
@@ -32,13 +53,31 @@ public struct KPIDefinition: Sendable {
         self.defaultTarget = target
         self.benchmark = benchmark
         self.examples = examples
-        self.evaluate = evaluate
+        self.evaluation = evaluation
     }
 
-    /// This declaration, marked as reading contacts.csv's rows only through `acc.add(cases.contacts, …)`.
-    func readingContactsInBlocks() -> KPIDefinition {
-        var marked = self
-        marked.readsContactsInBlocks = true
-        return marked
+    /// Whether the KPI's population is contacts.csv's rows, each counted on its own fields: then it is
+    /// counted a batch of contacts at a time (`ContactFold`), in a run as the contacts are decoded.
+    public var readsContacts: Bool {
+        if case .contacts = evaluation { return true }
+        return false
+    }
+
+    /// Counts the linked cases (a KPI that reads contacts counts `cases.contacts` in one batch).
+    func evaluate(_ cases: LinkedCases, _ context: KPIContext, _ accumulator: inout KPIAccumulator) throws(CalendarError) {
+        switch evaluation {
+        case let .cases(evaluate):
+            try evaluate(cases, context, &accumulator)
+        case let .contacts(evaluate):
+            try cases.contacts.withUnsafeBufferPointer { (contacts) throws(CalendarError) in
+                try evaluate(ContactBatch(contacts), context, &accumulator)
+            }
+        }
+    }
+
+    /// Counts a batch of contacts (`readsContacts` only).
+    func evaluate(_ batch: ContactBatch, _ context: KPIContext, _ accumulator: inout KPIAccumulator) throws(CalendarError) {
+        guard case let .contacts(evaluate) = evaluation else { preconditionFailure("the KPI reads contacts") }
+        try evaluate(batch, context, &accumulator)
     }
 }

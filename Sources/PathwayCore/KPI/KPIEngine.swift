@@ -6,9 +6,8 @@ public struct KPIEngine: Sendable {
     /// Target per KPI id (defaults from the declarations, overridden by the configuration).
     public let targets: [String: OneDecimal?]
     public let amberMargin: OneDecimal
-    /// Contacts per block for the KPIs that read contacts in blocks (`KPIDefinition.readsContactsInBlocks`):
-    /// 4,096 contacts are 426 kB, which stay in a core's second-level cache while every such KPI
-    /// reads them. The counts do not depend on it.
+    /// Contacts per batch when the compute stage folds contacts itself (cases made from an array of
+    /// contacts; a run's were folded as they were decoded, `ContactFold`). The counts do not depend on it.
     public let contactsPerBlock: Int
 
     public init(catalogue: [KPIDefinition] = KPICatalogue.all, targetOverrides: [String: OneDecimal?] = [:],
@@ -30,42 +29,42 @@ public struct KPIEngine: Sendable {
     /// The same, running `job` as one more task among the KPIs' (started first), so that other work on
     /// the same cases (the exception lists) shares the cores instead of waiting for the last KPI.
     ///
-    /// The KPIs that read contacts in blocks are evaluated together: the contacts are shared out in one
-    /// run per core, and each run reads its contacts a block at a time, every such KPI over a block
-    /// before the next block. The other KPIs are one task each.
+    /// The KPIs that read contacts one at a time (`KPIDefinition.readsContacts`) take their counts from
+    /// the cases' `contactFold`; cases that hold their contacts have them folded here, shared out in one
+    /// run per core. The other KPIs are one task each.
     public func compute(_ cases: LinkedCases, context: KPIContext,
                         alongside job: @Sendable () -> Void) throws(CalendarError) -> [KPIResult] {
         let kpis = catalogue.sorted(by: { CodePoint.less($0.id, $1.id) })
-        let blocked = kpis.indices.filter { kpis[$0].readsContactsInBlocks }
-        let alone = kpis.indices.filter { !kpis[$0].readsContactsInBlocks }
-        let runs = blocked.isEmpty ? 0 : max(1, min(ProcessInfo.processInfo.activeProcessorCount,
-                                                    cases.contacts.count / contactsPerBlock))
+        let folded = kpis.indices.filter { kpis[$0].readsContacts }
+        let alone = kpis.indices.filter { !kpis[$0].readsContacts }
+        let runs = folded.isEmpty || cases.contactFold != nil ? 0
+            : max(1, min(ProcessInfo.processInfo.activeProcessorCount, cases.contacts.count / contactsPerBlock))
         let results = ConcurrentSlots<Result<KPIAccumulator, CalendarError>>(count: kpis.count)
-        let shares = ConcurrentSlots<[Result<KPIAccumulator, CalendarError>]>(count: runs)
+        let shares = ConcurrentSlots<ContactFold>(count: runs)
+        let foldedKPIs = folded.map { kpis[$0] }
         DispatchQueue.concurrentPerform(iterations: 1 + runs + alone.count) { task in
             if task == 0 {
                 job()
             } else if task <= runs {
                 let run = task - 1, count = cases.contacts.count
                 let rows = (count * run / runs)..<(count * (run + 1) / runs)
-                shares.set(run, evaluate(blocked.map { kpis[$0] }, cases, context: context, contacts: rows))
+                shares.set(run, fold(cases.contacts, rows: rows, kpis: foldedKPIs, context: context))
             } else {
                 let index = alone[task - 1 - runs]
                 results.set(index, Result { () throws(CalendarError) in try accumulate(kpis[index], cases, context: context) })
             }
         }
-        // Each blocked KPI's runs in order: their counts added up, or the first run's failure (the
-        // failure reading all contacts in one go meets first).
-        for (position, index) in blocked.enumerated() {
-            var total = KPIAccumulator(periods: context.periods)
-            var failure: CalendarError?
-            for run in 0..<runs where failure == nil {
-                switch shares.get(run)![position] {
-                case let .success(accumulator): total.merge(accumulator)
-                case let .failure(error): failure = error
-                }
+        // The runs' folds joined in order: their counts added up, or a KPI's first failure in the runs'
+        // order (the failure reading all contacts in one go meets first).
+        var contactFold = cases.contactFold
+        for run in 0..<runs {
+            if contactFold == nil { contactFold = shares.take(run) } else { contactFold!.merge(shares.take(run)!) }
+        }
+        for index in folded {
+            guard let result = contactFold?.result(of: kpis[index].id) else {
+                preconditionFailure("the contacts were folded with every KPI that reads them")
             }
-            results.set(index, failure.map { .failure($0) } ?? .success(total))
+            results.set(index, result)
         }
         // The first failure in id order, so the error does not depend on scheduling.
         var out: [KPIResult] = []
@@ -73,31 +72,18 @@ public struct KPIEngine: Sendable {
         return out
     }
 
-    /// The KPIs over the contacts in `rows`, a block at a time, each KPI's counts or its first failure
-    /// (after which it is not asked again; the others go on).
-    private func evaluate(_ kpis: [KPIDefinition], _ cases: LinkedCases, context: KPIContext,
-                          contacts rows: Range<Int>) -> [Result<KPIAccumulator, CalendarError>] {
-        var accumulators = kpis.map { _ in KPIAccumulator(periods: context.periods) }
-        var failures: [CalendarError?] = kpis.map { _ in nil }
-        // The contacts' array is a `let` of the cases, so its storage stays where it is.
-        let base = cases.contacts.withUnsafeBufferPointer { Int(bitPattern: $0.baseAddress) }
-        var start = rows.lowerBound
-        while start < rows.upperBound {
-            let end = min(start + contactsPerBlock, rows.upperBound)
-            for k in kpis.indices where failures[k] == nil {
-                accumulators[k].block = .init(rows: start..<end, base: base)
-                do throws(CalendarError) {
-                    try kpis[k].evaluate(cases, context, &accumulators[k])
-                } catch {
-                    failures[k] = error
-                }
+    /// The contacts in `rows` folded for the KPIs, `contactsPerBlock` at a time.
+    private func fold(_ contacts: [Contact], rows: Range<Int>, kpis: [KPIDefinition], context: KPIContext) -> ContactFold {
+        var fold = ContactFold(kpis: kpis, context: context)
+        contacts.withUnsafeBufferPointer { contacts in
+            var start = rows.lowerBound
+            while start < rows.upperBound {
+                let end = min(start + contactsPerBlock, rows.upperBound)
+                fold.add(UnsafeBufferPointer(rebasing: contacts[start..<end]))
+                start = end
             }
-            start = end
         }
-        return kpis.indices.map { k in
-            accumulators[k].block = nil
-            return failures[k].map { .failure($0) } ?? .success(accumulators[k])
-        }
+        return fold
     }
 
     /// One KPI, reading all its records in one go.
@@ -107,6 +93,12 @@ public struct KPIEngine: Sendable {
 
     private func accumulate(_ kpi: KPIDefinition, _ cases: LinkedCases,
                             context: KPIContext) throws(CalendarError) -> KPIAccumulator {
+        if kpi.readsContacts, let fold = cases.contactFold {
+            guard let result = fold.result(of: kpi.id) else {
+                preconditionFailure("the contacts were folded with every KPI that reads them")
+            }
+            return try result.get()
+        }
         var accumulator = KPIAccumulator(periods: context.periods)
         try kpi.evaluate(cases, context, &accumulator)
         return accumulator

@@ -2,13 +2,22 @@ import Foundation
 
 /// The link stage's result: every accepted record plus the cross-file and per-child indexes the KPIs
 /// need (S47 ↔ conferences, each child's conference chain, each child's referral history).
+///
+/// A run's contacts are not among the records: they were counted as they were decoded (`ContactFold`),
+/// which kept of them each dated referral and the contacts that may go on a list. Cases made from an
+/// array of contacts (tests, small inputs) keep them, and the compute stage folds them there.
 public struct LinkedCases: Sendable {
+    /// The contacts, when the cases were made from them (empty when they were folded as decoded).
     public let contacts: [Contact]
+    /// What was kept of the contacts folded as they were decoded; nil when the cases hold the contacts.
+    public let contactFold: ContactFold?
     public let enquiries: [Section47Enquiry]
     public let conferences: [ChildProtectionConference]
     public let audits: [CaseAudit]
-    /// Each file's records' teams as slots (for the KPIs' by-team tables).
-    public let contactTeams: TeamSlots
+    /// Every dated referral (`ReferralFact`), in file order: re_referrals_12m's population and history.
+    public let referrals: [ReferralFact]
+    /// Each file's records' teams as slots (for the KPIs' by-team tables), and the referrals'.
+    public let referralTeams: TeamSlots
     public let enquiryTeams: TeamSlots
     public let conferenceTeams: TeamSlots
     public let auditTeams: TeamSlots
@@ -17,22 +26,38 @@ public struct LinkedCases: Sendable {
     private let enquiryIndexByID: EnquiryIndex
     /// Each child's conferences, and their earliest initial or transfer-in conference with outcome plan.
     private let conferenceChains: ConferenceChains
-    /// Each child's dated referrals, ascending.
+    /// Each referral's previous referral of the same child.
     private let referralDays: ReferralDays
 
+    /// Cases holding the contacts themselves.
     public init(contacts: [Contact], enquiries: [Section47Enquiry], conferences: [ChildProtectionConference],
                 audits: [CaseAudit]) {
+        self.init(contacts: contacts, contactFold: nil, enquiries: enquiries, conferences: conferences, audits: audits)
+    }
+
+    /// Cases whose contacts were folded as they were decoded.
+    public init(contactFold: ContactFold, enquiries: [Section47Enquiry], conferences: [ChildProtectionConference],
+                audits: [CaseAudit]) {
+        self.init(contacts: [], contactFold: contactFold, enquiries: enquiries, conferences: conferences,
+                  audits: audits)
+    }
+
+    private init(contacts: [Contact], contactFold: ContactFold?, enquiries: [Section47Enquiry],
+                 conferences: [ChildProtectionConference], audits: [CaseAudit]) {
         self.contacts = contacts
+        self.contactFold = contactFold
         self.enquiries = enquiries
         self.conferences = conferences
         self.audits = audits
+        let referrals = contactFold?.referrals ?? ReferralFact.all(in: contacts)
+        self.referrals = referrals
 
         // The indexes are independent: build them on all cores, largest first.
         let slots = ConcurrentSlots<Index>(count: 7)
         DispatchQueue.concurrentPerform(iterations: 7) { task in
             switch task {
-            case 0: slots.set(0, LinkedCases.referralIndex(contacts))
-            case 1: slots.set(1, .teams(TeamSlots(contacts) { $0.teamName }))
+            case 0: slots.set(0, .referrals(ReferralDays(referrals)))
+            case 1: slots.set(1, .teams(TeamSlots(referrals) { $0.teamName }))
             case 2: slots.set(2, LinkedCases.enquiryIndex(enquiries))
             case 3: slots.set(3, LinkedCases.conferenceIndex(conferences))
             case 4: slots.set(4, .teams(TeamSlots(audits) { $0.teamName }))
@@ -40,18 +65,22 @@ public struct LinkedCases: Sendable {
             default: slots.set(6, .teams(TeamSlots(conferences) { $0.teamName }))
             }
         }
-        guard case let .referrals(referrals)? = slots.get(0), case let .teams(contactTeams)? = slots.get(1),
+        guard case let .referrals(referralDays)? = slots.get(0), case let .teams(referralTeams)? = slots.get(1),
               case let .enquiries(byID)? = slots.get(2), case let .conferences(chains)? = slots.get(3),
               case let .teams(auditTeams)? = slots.get(4), case let .teams(enquiryTeams)? = slots.get(5),
               case let .teams(conferenceTeams)? = slots.get(6) else { preconditionFailure("every index is built") }
-        self.contactTeams = contactTeams
+        self.referralTeams = referralTeams
         self.enquiryTeams = enquiryTeams
         self.conferenceTeams = conferenceTeams
         self.auditTeams = auditTeams
         enquiryIndexByID = byID
         conferenceChains = chains
-        referralDays = referrals
+        self.referralDays = referralDays
     }
+
+    /// The contacts the exception lists read: those that may go on a list (`ExceptionFinder.mayList`)
+    /// when the contacts were folded, else all of them.
+    public var contactsForLists: [Contact] { contactFold?.listCandidates ?? contacts }
 
     private enum Index: Sendable {
         case enquiries(EnquiryIndex)
@@ -134,41 +163,32 @@ public struct LinkedCases: Sendable {
         .conferences(ConferenceChains(conferences))
     }
 
-    /// Each dated referral's previous referral: the latest referral day of the same child strictly
-    /// before its own, kept by contact index, so that re_referrals_12m reads one number per referral.
+    /// Each referral's previous referral: the latest referral day of the same child strictly before its
+    /// own, kept by the referral's index, so that re_referrals_12m reads one number per referral.
     /// (Looking each referral's child up again in the compute stage, and searching its days there, took
     /// 2.4 % of all CPU samples at 1M children, most of it waiting on the table's cache misses.)
     struct ReferralDays: Sendable {
-        /// Contact index → the previous referral day (nil when the contact is not a dated referral or is
-        /// its child's first): four bytes a contact.
+        /// Referral index → the previous referral day (nil when it is its child's first): four bytes each.
         private var previous: [PackedDay] = []
 
-        init(_ contacts: [Contact]) {
-            // Each referral's child slot (a new child gets the next one), day and contact.
-            var slots = IDSlots(expectedCount: 0)
-            var referrals: [(slot: Int, value: Referral)] = []
-            contacts.withUnsafeBufferPointer { contacts in
-                for index in contacts.indices {
-                    guard let day = Contact.referralDay(outcome: contacts[index].outcome,
-                                                        referralDate: contacts[index].referralDate,
-                                                        decisionDate: contacts[index].decisionDate) else { continue }
-                    if referrals.isEmpty {
-                        // Sized for the sample exports: of the contacts a run keeps (`ContactHorizon`),
-                        // at 1M children 43 % are referrals, of 35 % of the children (of all contacts, 29 %
-                        // and 22 %); the slots and the array grow if a file has more.
-                        referrals.reserveCapacity(contacts.count / 2)
-                        slots = IDSlots(expectedCount: contacts.count / 2)
-                    }
-                    let (slot, _) = slots.insert(ExactText(contacts[index].childID))
-                    referrals.append((slot, Referral(day: day, contact: Int32(index))))
+        init(_ referrals: [ReferralFact]) {
+            previous = Array(repeating: PackedDay(wrappedValue: nil), count: referrals.count)
+            guard !referrals.isEmpty else { return }
+            // Each referral's child slot (a new child gets the next one), day and index. Sized for the
+            // sample exports: at 1M children the referrals a run keeps are of 35 % of the children.
+            var slots = IDSlots(expectedCount: referrals.count)
+            var entries: [(slot: Int, value: Referral)] = []
+            entries.reserveCapacity(referrals.count)
+            referrals.withUnsafeBufferPointer { referrals in
+                for index in referrals.indices {
+                    let (slot, _) = slots.insert(ExactText(referrals[index].childID))
+                    entries.append((slot, Referral(day: referrals[index].day, index: Int32(index))))
                 }
             }
-            previous = Array(repeating: PackedDay(wrappedValue: nil), count: contacts.count)
-            guard !referrals.isEmpty else { return }
             // Each child's referrals in one run, by day; within a run, every referral's previous day is
             // the last day before its own (referrals on the same day share it).
-            var runs = SlotRuns(slotCount: slots.count, entries: referrals,
-                                filler: Referral(day: Day(daysSinceEpoch: 0), contact: 0))
+            var runs = SlotRuns(slotCount: slots.count, entries: entries,
+                                filler: Referral(day: Day(daysSinceEpoch: 0), index: 0))
             runs.sortEachRun { $0.day < $1.day }
             previous.withUnsafeMutableBufferPointer { previous in
                 runs.forEachRun { run in
@@ -176,27 +196,22 @@ public struct LinkedCases: Sendable {
                     var before: Day?, current = run[run.startIndex].day
                     for referral in run {
                         if referral.day != current { (before, current) = (current, referral.day) }
-                        previous[Int(referral.contact)] = PackedDay(wrappedValue: before)
+                        previous[Int(referral.index)] = PackedDay(wrappedValue: before)
                     }
                 }
             }
         }
 
-        /// The latest referral day of the contact's child strictly before the contact's own referral day;
-        /// nil when there is none or the contact is not a dated referral.
+        /// The latest referral day of the referral's child strictly before its own; nil when there is none.
         @inline(__always)
-        func previousDay(ofContact index: Int) -> Day? {
+        func previousDay(ofReferral index: Int) -> Day? {
             previous[index].wrappedValue
         }
 
         struct Referral: Sendable {
             let day: Day
-            let contact: Int32
+            let index: Int32
         }
-    }
-
-    private static func referralIndex(_ contacts: [Contact]) -> Index {
-        .referrals(ReferralDays(contacts))
     }
 
     /// The enquiry an initial conference followed, when its s47_id is recorded and found.
@@ -237,11 +252,11 @@ public struct LinkedCases: Sendable {
         latestConference(ofChild: child, before: day.adding(days: 1))
     }
 
-    /// The latest referral day of the same child strictly before the referral day of the contact at
-    /// `index` in `contacts` (SPEC §4 re_referrals_12m: a re-referral has one within the look-back);
-    /// nil when the child has none before, or the contact is not a dated referral.
-    public func previousReferralDay(ofContact index: Int) -> Day? {
-        referralDays.previousDay(ofContact: index)
+    /// The latest referral day of the same child strictly before the day of the referral at `index` in
+    /// `referrals` (SPEC §4 re_referrals_12m: a re-referral has one within the look-back); nil when the
+    /// child has none before.
+    public func previousReferralDay(ofReferral index: Int) -> Day? {
+        referralDays.previousDay(ofReferral: index)
     }
 
     /// Whether the child had an initial or transfer-in conference with outcome plan strictly before `day`.

@@ -12,9 +12,21 @@ public protocol DecodableRecord: Sendable {
     /// not kept (only its findings and its id, for the duplicate check, are kept); nil otherwise (the row
     /// decoder then holds the error). The findings are `decode`'s.
     static func decodeKept(_ row: inout RowDecoder<Column>, letGo: inout String?) -> Self?
+    /// The fold a run's decoder gives this file's accepted records to as it goes, letting them go
+    /// (`DecodingOptions.contactFold`, for contacts.csv); nil keeps every record.
+    static func fold(_ options: DecodingOptions) -> ContactFold?
+    /// Adds decoded records to the fold `fold(_:)` gave.
+    static func add(_ records: UnsafeBufferPointer<Self>, to fold: inout ContactFold)
 }
 
 extension DecodableRecord {
+    /// Every record is kept.
+    public static func fold(_ options: DecodingOptions) -> ContactFold? { nil }
+
+    public static func add(_ records: UnsafeBufferPointer<Self>, to fold: inout ContactFold) {
+        preconditionFailure("only contacts are folded")
+    }
+
     /// Every record is kept.
     @inline(__always)
     public static func decodeKept(_ row: inout RowDecoder<Column>, letGo: inout String?) -> Self? {
@@ -23,6 +35,13 @@ extension DecodableRecord {
 }
 
 extension Contact: DecodableRecord {
+    /// A run's contacts are counted as they are decoded, a batch at a time, and let go (`ContactFold`).
+    public static func fold(_ options: DecodingOptions) -> ContactFold? { options.contactFold }
+
+    public static func add(_ records: UnsafeBufferPointer<Contact>, to fold: inout ContactFold) {
+        fold.add(records)
+    }
+
     public static func decode(_ row: inout RowDecoder<ContactColumn>) -> Contact? {
         var letGo: String?
         return decode(&row, horizon: nil, letGo: &letGo)

@@ -13,6 +13,11 @@ public struct DecodingOptions: Sendable {
     /// The contacts to keep once accepted (`ContactHorizon`); nil keeps every one. A run sets it from
     /// as_of; checking a file (`pathway validate`) and the tests that read records back leave it nil.
     public var contactHorizon: ContactHorizon?
+    /// What a run keeps of its contacts: the decoder adds them to a copy of this fold a batch at a time
+    /// as they are accepted (`FileDecoder`'s `foldEvery`), and lets them go; the file's result then holds
+    /// the fold (`DecodedFile.contactFold`) and no contact. Nil keeps every contact (`pathway validate`,
+    /// tests that read records back).
+    public var contactFold: ContactFold?
 
     public init(contactOutcomes: Vocabulary<ContactOutcome> = .init(),
                 section47Outcomes: Vocabulary<Section47Outcome> = .init(),

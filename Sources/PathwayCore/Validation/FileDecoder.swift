@@ -19,12 +19,13 @@ public enum FileDecoder {
     static func decode<Record: DecodableRecord>(
         _: Record.Type, raw: InputBytes, fileName: String, options: DecodingOptions, sha256: String?,
         parallelThreshold: Int?, doneReadingStep: Int = defaultDoneReadingStep, utf8CheckStep: Int = defaultUTF8CheckStep,
-        defersLookups: Bool = true, settleEvery: Int = AcceptedIDs.defaultSettleEvery
+        defersLookups: Bool = true, settleEvery: Int = AcceptedIDs.defaultSettleEvery, foldEvery: Int = defaultFoldEvery
     ) throws(SchemaError) -> DecodedFile<Record> {
         var plan = try Plan<Record>(raw: raw, fileName: fileName, options: options, parallelThreshold: parallelThreshold,
                                     doneReadingStep: doneReadingStep, utf8CheckStep: utf8CheckStep)
         plan.defersLookups = defersLookups
         plan.settleEvery = settleEvery
+        plan.foldEvery = foldEvery
         return plan.decodeParts(sha256: sha256 ?? SHA256.hexDigest(raw))
     }
 
@@ -57,6 +58,9 @@ public enum FileDecoder {
         var defersLookups = true
         /// `AcceptedIDs.settleEvery` (tests settle a few ids at a time).
         var settleEvery = AcceptedIDs.defaultSettleEvery
+        /// Records decoded between two additions to the options' fold (`DecodingOptions.contactFold`), at
+        /// least (tests fold a few at a time).
+        var foldEvery = FileDecoder.defaultFoldEvery
 
         /// Reads the header. With a `parallelThreshold`, a body of at least that many bytes is cut in two
         /// at the start of a physical line near its middle. `checkedUTF8`: whether the caller found the
@@ -146,7 +150,7 @@ public enum FileDecoder {
             return decodeChunk(Record.self, CSVReader(text: text, range: range, line: line),
                                header: header, fileName: fileName, options: options, laterPart: part == 1,
                                expectedRecords: bytes / 100, doneReadingStep: doneReadingStep, utf8: utf8,
-                               defersLookups: defersLookups, settleEvery: settleEvery)
+                               defersLookups: defersLookups, settleEvery: settleEvery, foldEvery: foldEvery)
         }
 
         /// Decodes every part (two on two cores) and joins them.
@@ -183,6 +187,7 @@ public enum FileDecoder {
                 }
                 again.defersLookups = defersLookups
                 again.settleEvery = settleEvery
+                again.foldEvery = foldEvery
                 return again.decodeParts(sha256: sha256)
             }
             var chunks = decoded
@@ -193,7 +198,8 @@ public enum FileDecoder {
                 chunks = [decodeChunk(Record.self, CSVReader(text: text, range: body, line: bodyLine),
                                       header: header, fileName: fileName, options: options, laterPart: false,
                                       expectedRecords: body.count / 100, doneReadingStep: doneReadingStep,
-                                      utf8: .unchecked, defersLookups: defersLookups, settleEvery: settleEvery)]
+                                      utf8: .unchecked, defersLookups: defersLookups, settleEvery: settleEvery,
+                                      foldEvery: foldEvery)]
             }
             // A second part that accepted an id the first accepted too (or rejected a row for a later
             // column, whose first problem would then be the repeated id) did not decode as one pass would:
@@ -206,7 +212,7 @@ public enum FileDecoder {
                                         header: header, fileName: fileName, options: options, laterPart: true,
                                         expectedRecords: parts[1].count / 100, doneReadingStep: doneReadingStep,
                                         utf8: .unchecked, acceptedIDs: chunks[0].acceptedIDs,
-                                        defersLookups: defersLookups, settleEvery: settleEvery)
+                                        defersLookups: defersLookups, settleEvery: settleEvery, foldEvery: foldEvery)
             }
             let fileName = self.fileName, findings = self.findings
             let encoding = text.encoding, byteCount = self.byteCount
@@ -214,10 +220,12 @@ public enum FileDecoder {
             // Moved out of the array so that appending the second part changes the first in place.
             var merged = chunks.removeFirst()
             while !chunks.isEmpty { merge(chunks.removeFirst(), into: &merged) }
-            let summary = InputSummary(file: fileName, rows: merged.rows, accepted: merged.records.count + merged.droppedCount,
+            let accepted = merged.records.count + merged.droppedCount + merged.foldedCount
+            let summary = InputSummary(file: fileName, rows: merged.rows, accepted: accepted,
                                        rejected: merged.rejected, sha256: sha256,
                                        encoding: encoding, byteCount: byteCount)
-            return DecodedFile(records: merged.records, findings: findings + merged.findings, summary: summary)
+            return DecodedFile(records: merged.records, findings: findings + merged.findings, summary: summary,
+                               contactFold: merged.contactFold)
         }
     }
 
@@ -231,7 +239,8 @@ public enum FileDecoder {
         let rows: Int, rejected: Int, dropped: Int
         let endedInsideQuote: Bool
 
-        /// `records`: how many the chunk has so far (in `records`, or a later part's `MovableRecords`).
+        /// `records`: how many the chunk holds (in `records`, or a later part's `MovableRecords`): none
+        /// when it folds them (`DecodingOptions.contactFold`), whose checkpoints come after a fold.
         init<Record>(reader: CSVReader, ids: AcceptedIDs, chunk: Chunk<Record>, records: Int) {
             self.reader = reader
             self.ids = ids
@@ -249,6 +258,9 @@ public enum FileDecoder {
         var records: [Record] = []
         /// Accepted rows not kept (`DecodableRecord.decodeKept`): counted, their ids in `acceptedIDs`.
         var droppedCount = 0
+        /// Accepted records added to the fold (`DecodingOptions.contactFold`) and let go, and the fold.
+        var foldedCount = 0
+        var contactFold: ContactFold?
         /// The accepted records of a later part (one read with `laterPart`), to be moved onto the
         /// first part's.
         var laterRecords: MovableRecords<Record>?
@@ -279,14 +291,23 @@ public enum FileDecoder {
         _: Record.Type, _ reader: CSVReader, header: HeaderMatch<Record.Column>, fileName: String,
         options: DecodingOptions, laterPart: Bool, expectedRecords: Int, doneReadingStep: Int,
         utf8: UTF8CheckAhead, acceptedIDs startingIDs: AcceptedIDs? = nil, defersLookups: Bool = true,
-        settleEvery: Int = AcceptedIDs.defaultSettleEvery
+        settleEvery: Int = AcceptedIDs.defaultSettleEvery, foldEvery: Int = defaultFoldEvery
     ) -> Chunk<Record> {
+        precondition(foldEvery > 0, "at least one record between two folds")
         var reader = reader
         var record = CSVRecord()
         var chunk = Chunk<Record>()
+        // A run's contacts are added to the fold every `foldEvery` records, once every id before them is
+        // settled, and let go: a part holds at most that many (and its checkpoints are taken just after a
+        // fold). Should the chunk go back to a checkpoint, the records it folded since are decoded again
+        // exactly as before (their ids were settled with no repeat), and the first `skip` are not folded twice.
+        var fold = Record.fold(options)
+        let foldAt = fold == nil ? Int.max : foldEvery
+        var held = 0, foldedSinceCheckpoint = 0, skip = 0
         // Reserved once instead of grown: callers expect about one record per 100 bytes of these exports.
-        let laterRecords = laterPart ? MovableRecords<Record>(capacity: expectedRecords) : nil
-        if laterRecords == nil { chunk.records.reserveCapacity(expectedRecords) }
+        let expectedHeld = fold == nil ? expectedRecords : min(expectedRecords, foldEvery + 1)
+        let laterRecords = laterPart ? MovableRecords<Record>(capacity: expectedHeld) : nil
+        if laterRecords == nil { chunk.records.reserveCapacity(expectedHeld) }
         // Kept apart from the chunk while reading. Should the ids not come in order, it expects about one
         // id per 100 bytes of this part. A part read after another starts with the other's ids.
         var acceptedIDs = startingIDs ?? AcceptedIDs(expectedCount: (reader.endPosition - reader.nextPosition) / 100,
@@ -307,8 +328,7 @@ public enum FileDecoder {
         // after a settle with no repeat (`AcceptedIDs.settleMark`), or at its start. From there it is read
         // again looking each id up as it comes, which gives what one pass without deferring gives (the
         // rows before were decided by ids that were all settled).
-        var checkpoint = ReadCheckpoint(reader: reader, ids: acceptedIDs, chunk: chunk,
-                                        records: laterRecords?.count ?? chunk.records.count)
+        var checkpoint = ReadCheckpoint(reader: reader, ids: acceptedIDs, chunk: chunk, records: held)
         // The rows are read in the inner loop, which stops at the end, or when the deferred ids were
         // settled (rarely: `AcceptedIDs.settleEvery`); the outer one goes back or takes a checkpoint, and
         // on. (Done inside the row loop, this cost about 85 instructions a row, callgrind.)
@@ -325,19 +345,32 @@ public enum FileDecoder {
                 } else {
                     chunk.records.removeLast(chunk.records.count - checkpoint.records)
                 }
+                held = checkpoint.records
+                skip = foldedSinceCheckpoint
                 chunk.findings.removeLast(chunk.findings.count - checkpoint.findings)
                 chunk.rejectedIDs.removeLast(chunk.rejectedIDs.count - checkpoint.rejectedIDs)
                 (chunk.rows, chunk.rejected) = (checkpoint.rows, checkpoint.rejected)
                 chunk.droppedCount = checkpoint.dropped
                 chunk.endedInsideQuote = checkpoint.endedInsideQuote
-            } else if acceptedIDs.settleMark &- checkpoint.ids.settleMark >= ReadCheckpoint.settlesApart {
+            } else if acceptedIDs.settleMark &- checkpoint.ids.settleMark >= ReadCheckpoint.settlesApart || held >= foldAt {
+                // A chunk that folds its records settles the ids deferred so far first; after a repeat
+                // among them it goes back (the next turn) before folding anything.
+                if fold != nil {
+                    guard acceptedIDs.settle() else { continue }
+                    let folded = foldHeld(&fold!, &chunk.records, laterRecords, skip: &skip)
+                    held = 0
+                    chunk.foldedCount += folded
+                    foldedSinceCheckpoint += folded
+                }
                 // A copy every few settles: the next change to the bits copies them (a few hundred KB), and
                 // going back reads again at most these settles' rows.
-                checkpoint = ReadCheckpoint(reader: reader, ids: acceptedIDs, chunk: chunk,
-                                            records: laterRecords?.count ?? chunk.records.count)
+                if acceptedIDs.settleMark &- checkpoint.ids.settleMark >= ReadCheckpoint.settlesApart {
+                    checkpoint = ReadCheckpoint(reader: reader, ids: acceptedIDs, chunk: chunk, records: held)
+                    foldedSinceCheckpoint = 0
+                }
             }
             let settleMark = acceptedIDs.settleMark
-            while acceptedIDs.settleMark == settleMark {
+            while acceptedIDs.settleMark == settleMark && held < foldAt {
                 if reader.nextPosition &- readUpTo >= doneReadingStep {
                     text.bytes.doneReading(readUpTo..<reader.nextPosition)
                     readUpTo = reader.nextPosition
@@ -393,8 +426,10 @@ public enum FileDecoder {
                         // record to a constant and appending that copied it: 1.5 % more instructions in all,
                         // callgrind at 100,000 children).
                         laterRecords.append(decoded.take()!)
+                        held &+= 1
                     } else {
                         chunk.records.append(decoded.take()!)
+                        held &+= 1
                     }
                     // Most rows have no warning; appending an empty array still cost about 150 instructions.
                     if !row.warnings.isEmpty { chunk.findings += row.warnings }
@@ -406,11 +441,33 @@ public enum FileDecoder {
         // (After going back, the bytes already let go are read again, from the page cache.)
         if reader.nextPosition > readUpTo { text.bytes.doneReading(readUpTo..<reader.nextPosition) }
         if !chunk.notUTF8 && !utf8.finish(in: bytes) { chunk.notUTF8 = true }
+        // The last records folded (every id is settled at the end); a chunk that is not UTF-8 is read again.
+        if fold != nil && !chunk.notUTF8 {
+            chunk.foldedCount += foldHeld(&fold!, &chunk.records, laterRecords, skip: &skip)
+        }
+        chunk.contactFold = fold
         chunk.acceptedIDs = acceptedIDs
         chunk.laterRecords = laterRecords
         chunk.endLine = reader.nextLine
         return chunk
         }
+    }
+
+    /// Adds the records a chunk holds to its fold, but the first `skip` (folded before the chunk went
+    /// back to a checkpoint), and lets them go; returns how many it added.
+    static func foldHeld<Record: DecodableRecord>(_ fold: inout ContactFold, _ records: inout [Record],
+                                                  _ laterRecords: MovableRecords<Record>?, skip: inout Int) -> Int {
+        let count = laterRecords?.count ?? records.count
+        let skipped = min(skip, count)
+        skip -= skipped
+        if let laterRecords {
+            laterRecords.withUnsafeBufferPointer { Record.add(UnsafeBufferPointer(rebasing: $0[skipped...]), to: &fold) }
+            laterRecords.removeLast(count)
+        } else {
+            records.withUnsafeBufferPointer { Record.add(UnsafeBufferPointer(rebasing: $0[skipped...]), to: &fold) }
+            records.removeAll(keepingCapacity: true)
+        }
+        return count - skipped
     }
 
     /// Whether the later of two parts accepted an id the first accepted too, or rejected a row for a
@@ -441,6 +498,8 @@ public enum FileDecoder {
         }
         laterRecords.moveAll(into: &merged.records) { $0.line += lineOffset }
         merged.droppedCount += later.droppedCount
+        merged.foldedCount += later.foldedCount
+        if let laterFold = later.contactFold { merged.contactFold!.merge(laterFold, lineOffset: lineOffset) }
         merged.findings.append(contentsOf: later.findings.map { $0.movedOn(by: lineOffset) })
     }
 
@@ -457,6 +516,10 @@ public enum FileDecoder {
         if bytes[i] == 0x0D, i + 1 < body.upperBound, bytes[i + 1] == 0x0A { i += 1 }
         return i + 1 < body.upperBound ? i + 1 : nil
     }
+
+    /// `Plan`'s `foldEvery` unless told otherwise: 8,192 contacts are 655 KB, which stay in a core's
+    /// second-level cache (1 MB here) while every KPI of the fold reads them.
+    public static let defaultFoldEvery = 1 << 13
 
     /// Files smaller than this are read in one pass.
     public static let minimumParallelBytes = 4 << 20

@@ -41,6 +41,11 @@ final class MovableRecords<Record>: RandomAccessCollection, @unchecked Sendable 
         endIndex += 1
     }
 
+    /// The records, in place.
+    func withUnsafeBufferPointer<Result>(_ body: (UnsafeBufferPointer<Record>) throws -> Result) rethrows -> Result {
+        try body(UnsafeBufferPointer(start: base, count: endIndex))
+    }
+
     /// Removes the last `count` records.
     func removeLast(_ count: Int) {
         precondition(count >= 0 && count <= endIndex, "records to remove")

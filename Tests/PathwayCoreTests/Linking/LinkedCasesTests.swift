@@ -71,14 +71,18 @@ import PathwayTestSupport
             referral("8", "a", decision: "2025-12-02"),                            // another child (case)
         ]
         let cases = linked(contacts: contacts)
-        let expected: [String?] = [nil, "2025-03-10", nil, nil, nil, "2025-03-10", nil, "2025-06-01", nil]
-        for index in contacts.indices {
-            #expect(cases.previousReferralDay(ofContact: index) == expected[index].map(d), "contact \(index)")
+        // The dated referrals, in file order: contacts 2 and 3 are not.
+        #expect(cases.referrals.map(\.childID) == ["A", "A", "B", "A", "A", "A", "a"])
+        #expect(cases.referrals.map(\.day) == ["2025-03-10", "2025-06-01", "2025-03-10", "2025-06-01", "2025-03-10",
+                                               "2025-12-01", "2025-12-02"].map(d))
+        let expected: [String?] = [nil, "2025-03-10", nil, "2025-03-10", nil, "2025-06-01", nil]
+        for index in expected.indices {
+            #expect(cases.previousReferralDay(ofReferral: index) == expected[index].map(d), "referral \(index)")
         }
     }
 
     /// Against the definition, for random histories: the latest referral day r′ of the same child with
-    /// r′ < r, for every dated referral r (and nil for every other contact).
+    /// r′ < r, for every dated referral r (the other contacts are not among the referrals).
     @Test(arguments: [1, 2, 3, 4, 5] as [UInt64])
     func previousReferralDayMatchesTheDefinition(seed: UInt64) {
         var random = SeededRandom(seed: seed)
@@ -91,12 +95,14 @@ import PathwayTestSupport
                             outcome: random.pick(outcomes))
         }
         let cases = linked(contacts: contacts)
+        let referrals = contacts.filter { $0.referralDay != nil }
+        #expect(cases.referrals.count == referrals.count)
         var checked = 0
-        for (index, contact) in contacts.enumerated() {
-            let expected = contact.referralDay.flatMap { r in
-                contacts.filter { $0.childID == contact.childID }.compactMap(\.referralDay).filter { $0 < r }.max()
-            }
-            #expect(cases.previousReferralDay(ofContact: index) == expected, "seed \(seed), contact \(index)")
+        for (index, contact) in referrals.enumerated() {
+            let r = contact.referralDay!
+            #expect(cases.referrals[index] == ReferralFact(childID: contact.childID, day: r, teamName: contact.teamName))
+            let expected = contacts.filter { $0.childID == contact.childID }.compactMap(\.referralDay).filter { $0 < r }.max()
+            #expect(cases.previousReferralDay(ofReferral: index) == expected, "seed \(seed), referral \(index)")
             if expected != nil { checked += 1 }
         }
         #expect(checked > 50, "the histories repeat children's referrals")

@@ -35,6 +35,62 @@ struct FileDecoderChunkTests {
         #expect(two.summary == one.summary, "\(name): counts", sourceLocation: sourceLocation)
         try sameWhileLettingGo(type, raw, name, one: one, sourceLocation: sourceLocation)
         if let keptFrom { try sameKeepingFrom(keptFrom, type, raw, name, all: one, sourceLocation: sourceLocation) }
+        if let contacts = one as? DecodedFile<Contact> {
+            try sameWhenFolded(raw, name, all: contacts, keptFrom: keptFrom, sourceLocation: sourceLocation)
+        }
+    }
+
+    /// With a `ContactFold` in the options, contacts are folded as they are decoded, a few at a time, and
+    /// none is kept: whatever the batches, the halves and the ids settled and gone back over, the fold
+    /// is the fold of the one-pass records (with the horizon, of those it keeps) in one batch, and the
+    /// findings and counts are the one-pass ones.
+    static func sameWhenFolded(_ raw: [UInt8], _ name: String, all: DecodedFile<Contact>, keptFrom: Day?,
+                               sourceLocation: SourceLocation) throws {
+        let context = TestCalendar.context(asOf: "2026-03-31")
+        let empty = ContactFold(kpis: KPICatalogue.all.filter(\.readsContacts), context: context)
+        var options = DecodingOptions()
+        options.contactFold = empty
+        options.contactHorizon = keptFrom.map(ContactHorizon.init(from:))
+        let records = all.records.filter { options.contactHorizon?.keeps($0) ?? true }
+        var expected = empty
+        records.withUnsafeBufferPointer { expected.add($0) }
+        // A large file in fewer and larger batches (a batch of one costs as much as a batch of 8,192 in a
+        // debug build); the go-backs still cross several folds.
+        let batches = raw.count < 100_000 ? [(1, 3), (3, 3), (7, 8192), (8192, 3)] : [(97, 3), (8192, 3)]
+        for threshold in [nil, 0] as [Int?] {
+            for (foldEvery, settleEvery) in batches {
+                let folded = try FileDecoder.decode(Contact.self, raw: InputBytes(raw), fileName: name, options: options,
+                                                    sha256: "", parallelThreshold: threshold, settleEvery: settleEvery,
+                                                    foldEvery: foldEvery)
+                let how = "\(threshold == nil ? "one pass" : "two halves"), folded every \(foldEvery), settled every \(settleEvery)"
+                #expect(folded.records.isEmpty, "\(name), \(how): no record kept", sourceLocation: sourceLocation)
+                #expect(folded.findings == all.findings, "\(name), \(how): findings", sourceLocation: sourceLocation)
+                #expect(folded.summary == all.summary, "\(name), \(how): counts", sourceLocation: sourceLocation)
+                guard let fold = folded.contactFold else {
+                    Issue.record("\(name), \(how): no fold", sourceLocation: sourceLocation)
+                    continue
+                }
+                #expect(fold.count == records.count, "\(name), \(how): contacts folded", sourceLocation: sourceLocation)
+                #expect(fold.referrals == expected.referrals, "\(name), \(how): referrals", sourceLocation: sourceLocation)
+                #expect(fold.listCandidates == expected.listCandidates, "\(name), \(how): list candidates",
+                        sourceLocation: sourceLocation)
+                for kpi in empty.kpis {
+                    #expect(describe(fold.result(of: kpi.id)) == describe(expected.result(of: kpi.id)),
+                            "\(name), \(how): \(kpi.id)", sourceLocation: sourceLocation)
+                }
+            }
+        }
+    }
+
+    /// A fold's result for one KPI as text: every count, or the failure.
+    static func describe(_ result: Result<KPIAccumulator, CalendarError>?) -> String {
+        switch result {
+        case nil: return "not counted"
+        case let .failure(error)?: return "failed: \(error)"
+        case let .success(counts)?:
+            let teams = counts.byTeam.map { "\($0.key.value)=\($0.value)" }.sorted()
+            return "\(counts.headline) \(counts.monthly) \(teams)"
+        }
     }
 
     /// With a `ContactHorizon`, in one pass or in two halves, the records are the ones read without it
