@@ -69,6 +69,8 @@ public struct KPIDefinition: Sendable {
         case let .cases(evaluate):
             try evaluate(cases, context, &accumulator)
         case let .contacts(evaluate):
+            // Folded cases hold no contacts: their counts are the fold's (`KPIEngine`).
+            precondition(cases.contactFold == nil, "a KPI over folded contacts reads the fold's counts")
             try cases.contacts.withUnsafeBufferPointer { (contacts) throws(CalendarError) in
                 try evaluate(ContactBatch(contacts), context, &accumulator)
             }
