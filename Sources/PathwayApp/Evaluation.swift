@@ -13,19 +13,22 @@ public enum Evaluation {
                                 stageDone: (String) -> Void = { _ in }) throws(PathwayError) -> RunResult {
         let context = KPIContext(asOf: asOf, calendar: calendar)
         // Contacts that no KPI or list can read are counted and checked, then let go (`ContactHorizon`);
-        // the others are counted as they are decoded, a batch at a time, and let go too (`ContactFold`).
+        // the others, the S47 enquiries and the audits are counted as they are decoded, a batch at a time,
+        // and let go too (`RecordFold`).
         let engine = KPIEngine(targetOverrides: configuration.targets, amberMargin: configuration.amberMargin)
         var options = configuration.decodingOptions
         options.contactHorizon = ContactHorizon(periods: context.periods)
-        options.contactFold = ContactFold(kpis: engine.catalogue.filter(\.readsContacts), context: context)
+        let folds = (contacts: ContactFold(catalogue: engine.catalogue, context: context),
+                     enquiries: EnquiryFold(catalogue: engine.catalogue, context: context),
+                     audits: AuditFold(catalogue: engine.catalogue, context: context))
+        (options.contactFold, options.enquiryFold, options.auditFold) = folds
         let decoded = try decodeAll(consume inputs, options: options, lateDigests: lateDigests)
         try checkRejectedLimit(decoded.summaries, limit: configuration.maxRejectedPercent)
         stageDone("decode")
-        let cases = decoded.contactFold.map {
-            LinkedCases(contactFold: $0, enquiries: decoded.enquiries, conferences: decoded.conferences,
-                        audits: decoded.audits)
-        } ?? LinkedCases(contacts: decoded.contacts, enquiries: decoded.enquiries,
-                         conferences: decoded.conferences, audits: decoded.audits)
+        // A file not given (audits.csv is optional) folds nothing.
+        let cases = LinkedCases(contactFold: decoded.contactFold ?? folds.contacts,
+                                enquiryFold: decoded.enquiryFold ?? folds.enquiries,
+                                conferences: decoded.conferences, auditFold: decoded.auditFold ?? folds.audits)
         stageDone("link")
         let kpis: [KPIResult]
         let exceptions: ExceptionLists
@@ -199,24 +202,36 @@ enum DecodedAny: Sendable {
 
 /// The decode stage's result for all files.
 public struct DecodedInputs: Sendable {
+    /// The records of each file; a file folded as it was decoded (`DecodingOptions.contactFold` and so on)
+    /// has what the fold kept instead, and no record.
     public var contacts: [Contact] = []
-    /// The contacts folded as they were decoded (`DecodingOptions.contactFold`); then `contacts` is empty.
     public var contactFold: ContactFold?
     public var enquiries: [Section47Enquiry] = []
+    public var enquiryFold: EnquiryFold?
     public var conferences: [ChildProtectionConference] = []
     public var audits: [CaseAudit] = []
+    public var auditFold: AuditFold?
     public var summaries: [InputSummary] = []
     public var findings: [Finding] = []
 
     mutating func add(_ file: DecodedAny) {
         switch file {
         case let .contacts(f):
-            (contacts, contactFold) = (f.records, f.contactFold)
+            (contacts, contactFold) = (f.records, f.fold)
             summaries.append(f.summary)
             findings += f.findings
-        case let .enquiries(f): enquiries = f.records; summaries.append(f.summary); findings += f.findings
-        case let .conferences(f): conferences = f.records; summaries.append(f.summary); findings += f.findings
-        case let .audits(f): audits = f.records; summaries.append(f.summary); findings += f.findings
+        case let .enquiries(f):
+            (enquiries, enquiryFold) = (f.records, f.fold)
+            summaries.append(f.summary)
+            findings += f.findings
+        case let .conferences(f):
+            conferences = f.records
+            summaries.append(f.summary)
+            findings += f.findings
+        case let .audits(f):
+            (audits, auditFold) = (f.records, f.fold)
+            summaries.append(f.summary)
+            findings += f.findings
         }
     }
 }

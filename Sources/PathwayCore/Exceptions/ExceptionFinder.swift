@@ -12,6 +12,14 @@ public enum ExceptionFinder {
         return false
     }
 
+    /// Whether an audit may go on the overdue audit actions list: actions due before as_of and not
+    /// completed (all of them do; the audits folded as they are decoded keep these ones only).
+    @inline(__always)
+    public static func mayList(_ audit: UnsafePointer<CaseAudit>, asOf: Day) -> Bool {
+        guard audit.pointee.actionsCompletedDate == nil, let due = audit.pointee.actionsDueDate else { return false }
+        return due < asOf
+    }
+
     public static func find(_ cases: LinkedCases, context: KPIContext) throws(CalendarError) -> ExceptionLists {
         let asOf = context.asOf
         let window = context.periods.window
@@ -65,9 +73,11 @@ public enum ExceptionFinder {
             return x != y ? x < y : CodePoint.less(x, y)
         }
 
-        for audit in cases.audits where audit.actionsCompletedDate == nil {
-            guard let due = audit.actionsDueDate, due < asOf else { continue }
-            lists.overdueAuditActions.append(.init(audit: audit, dueDate: due, daysOverdue: due.days(to: asOf)))
+        cases.auditsForLists.withUnsafeBufferPointer { audits in
+            for index in audits.indices where mayList(audits.baseAddress! + index, asOf: asOf) {
+                let due = audits[index].actionsDueDate!
+                lists.overdueAuditActions.append(.init(audit: audits[index], dueDate: due, daysOverdue: due.days(to: asOf)))
+            }
         }
         lists.overdueAuditActions.sort { ($0.dueDate, $0.audit.id) < ($1.dueDate, $1.audit.id) }
         return lists

@@ -33,7 +33,7 @@ public struct KPIAccumulator: Sendable {
         }
     }
 
-    /// `add` over records in a buffer (a batch of contacts, `ContactBatch`).
+    /// `add` over records in a buffer (a batch of records, `RecordBatch`).
     @inline(__always)
     public mutating func add<Record>(
         _ buffer: UnsafeBufferPointer<Record>, teams: TeamSlots, anchor: (borrowing Record) -> Day?,
@@ -95,23 +95,23 @@ public struct KPIAccumulator: Sendable {
         addTeams(teamTallies, teams)
     }
 
-    /// The same for a batch of contacts and its teams.
+    /// The same for a batch of records and its teams (`RecordFold`).
     @inline(__always)
-    public mutating func add(
-        _ batch: ContactBatch, anchor: (borrowing Contact) -> Day?,
-        classify: (borrowing Contact) throws(CalendarError) -> KPIOutcome?
+    public mutating func add<Record>(
+        _ batch: RecordBatch<Record>, anchor: (borrowing Record) -> Day?,
+        classify: (borrowing Record) throws(CalendarError) -> KPIOutcome?
     ) throws(CalendarError) {
-        try add(batch.contacts, teams: batch.teams, anchor: anchor, classify: classify)
+        try add(batch.records, teams: batch.teams, anchor: anchor, classify: classify)
     }
 
-    /// The same for a batch of contacts, reading them in place.
+    /// The same for a batch of records, reading them in place.
     @inline(__always)
-    public mutating func add(
-        _ batch: ContactBatch, anchorAt anchor: (UnsafePointer<Contact>) -> Day?,
-        classifyAt classify: (UnsafePointer<Contact>) throws(CalendarError) -> KPIOutcome?
+    public mutating func add<Record>(
+        _ batch: RecordBatch<Record>, anchorAt anchor: (UnsafePointer<Record>) -> Day?,
+        classifyAt classify: (UnsafePointer<Record>) throws(CalendarError) -> KPIOutcome?
     ) throws(CalendarError) {
-        try add(batch.contacts, teams: batch.teams, anchorAt: anchor) { (contact, _) throws(CalendarError) in
-            try classify(contact)
+        try add(batch.records, teams: batch.teams, anchorAt: anchor) { (record, _) throws(CalendarError) in
+            try classify(record)
         }
     }
 

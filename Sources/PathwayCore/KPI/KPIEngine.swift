@@ -6,8 +6,8 @@ public struct KPIEngine: Sendable {
     /// Target per KPI id (defaults from the declarations, overridden by the configuration).
     public let targets: [String: OneDecimal?]
     public let amberMargin: OneDecimal
-    /// Contacts per batch when the compute stage folds contacts itself (cases made from an array of
-    /// contacts; a run's were folded as they were decoded, `ContactFold`). The counts do not depend on it.
+    /// Records per batch when the compute stage folds records itself (cases made from arrays of records;
+    /// a run's were folded as they were decoded, `RecordFold`). The counts do not depend on it.
     public let contactsPerBlock: Int
 
     public init(catalogue: [KPIDefinition] = KPICatalogue.all, targetOverrides: [String: OneDecimal?] = [:],
@@ -29,42 +29,47 @@ public struct KPIEngine: Sendable {
     /// The same, running `job` as one more task among the KPIs' (started first), so that other work on
     /// the same cases (the exception lists) shares the cores instead of waiting for the last KPI.
     ///
-    /// The KPIs that read contacts one at a time (`KPIDefinition.readsContacts`) take their counts from
-    /// the cases' `contactFold`; cases that hold their contacts have them folded here, shared out in one
-    /// run per core. The other KPIs are one task each.
+    /// The KPIs that count one file's rows one at a time (`KPIDefinition.eachRowOf`) take their counts
+    /// from the cases' folds; cases that hold their records have them folded here (contacts shared out in
+    /// one run per core). The other KPIs are one task each.
     public func compute(_ cases: LinkedCases, context: KPIContext,
                         alongside job: @Sendable () -> Void) throws(CalendarError) -> [KPIResult] {
         let kpis = catalogue.sorted(by: { CodePoint.less($0.id, $1.id) })
-        let folded = kpis.indices.filter { kpis[$0].readsContacts }
-        let alone = kpis.indices.filter { !kpis[$0].readsContacts }
-        let runs = folded.isEmpty || cases.contactFold != nil ? 0
+        let alone = kpis.indices.filter { kpis[$0].eachRowOf == nil }
+        let contactRuns = cases.contactFold != nil ? 0
             : max(1, min(ProcessInfo.processInfo.activeProcessorCount, cases.contacts.count / contactsPerBlock))
+        let tasks: [Task] = [.job] + (0..<contactRuns).map { .contacts(run: $0) }
+            + (cases.enquiryFold == nil ? [.enquiries] : []) + (cases.auditFold == nil ? [.audits] : [])
+            + alone.map { .kpi($0) }
         let results = ConcurrentSlots<Result<KPIAccumulator, CalendarError>>(count: kpis.count)
-        let shares = ConcurrentSlots<ContactFold>(count: runs)
-        let foldedKPIs = folded.map { kpis[$0] }
-        DispatchQueue.concurrentPerform(iterations: 1 + runs + alone.count) { task in
-            if task == 0 {
+        let contactShares = ConcurrentSlots<ContactFold>(count: contactRuns)
+        let enquiryFold = ConcurrentSlots<EnquiryFold>(count: 1), auditFold = ConcurrentSlots<AuditFold>(count: 1)
+        DispatchQueue.concurrentPerform(iterations: tasks.count) { task in
+            switch tasks[task] {
+            case .job:
                 job()
-            } else if task <= runs {
-                let run = task - 1, count = cases.contacts.count
-                let rows = (count * run / runs)..<(count * (run + 1) / runs)
-                shares.set(run, fold(cases.contacts, rows: rows, kpis: foldedKPIs, context: context))
-            } else {
-                let index = alone[task - 1 - runs]
+            case let .contacts(run):
+                let count = cases.contacts.count
+                let rows = (count * run / contactRuns)..<(count * (run + 1) / contactRuns)
+                contactShares.set(run, fold(cases.contacts, rows: rows, context: context))
+            case .enquiries:
+                enquiryFold.set(0, fold(cases.enquiries, rows: nil, context: context))
+            case .audits:
+                auditFold.set(0, fold(cases.audits, rows: nil, context: context))
+            case let .kpi(index):
                 results.set(index, Result { () throws(CalendarError) in try accumulate(kpis[index], cases, context: context) })
             }
         }
         // The runs' folds joined in order: their counts added up, or a KPI's first failure in the runs'
         // order (the failure reading all contacts in one go meets first).
         var contactFold = cases.contactFold
-        for run in 0..<runs {
-            if contactFold == nil { contactFold = shares.take(run) } else { contactFold!.merge(shares.take(run)!) }
+        for run in 0..<contactRuns {
+            if contactFold == nil { contactFold = contactShares.take(run) } else { contactFold!.merge(contactShares.take(run)!) }
         }
-        for index in folded {
-            guard let result = contactFold?.result(of: kpis[index].id) else {
-                preconditionFailure("the contacts were folded with every KPI that reads them")
-            }
-            results.set(index, result)
+        let folds = Folds(contacts: contactFold!, enquiries: cases.enquiryFold ?? enquiryFold.take(0)!,
+                          audits: cases.auditFold ?? auditFold.take(0)!)
+        for index in kpis.indices where kpis[index].eachRowOf != nil {
+            results.set(index, folds.result(of: kpis[index]))
         }
         // The first failure in id order, so the error does not depend on scheduling.
         var out: [KPIResult] = []
@@ -72,17 +77,49 @@ public struct KPIEngine: Sendable {
         return out
     }
 
-    /// The contacts in `rows` folded for the KPIs, `contactsPerBlock` at a time.
-    private func fold(_ contacts: [Contact], rows: Range<Int>, kpis: [KPIDefinition], context: KPIContext) -> ContactFold {
-        var fold = ContactFold(kpis: kpis, context: context)
-        contacts.withUnsafeBufferPointer { contacts in
-            var start = rows.lowerBound
-            while start < rows.upperBound {
-                let end = min(start + contactsPerBlock, rows.upperBound)
-                fold.add(UnsafeBufferPointer(rebasing: contacts[start..<end]))
-                start = end
-            }
+    /// The compute stage's tasks: the job alongside, a run of contacts to fold, the enquiries or the
+    /// audits to fold, a KPI over the linked cases.
+    private enum Task: Sendable {
+        case job
+        case contacts(run: Int)
+        case enquiries, audits
+        case kpi(Int)
+    }
+
+    /// The three files' folds.
+    private struct Folds {
+        let contacts: ContactFold
+        let enquiries: EnquiryFold
+        let audits: AuditFold
+
+        init(contacts: ContactFold, enquiries: EnquiryFold, audits: AuditFold) {
+            (self.contacts, self.enquiries, self.audits) = (contacts, enquiries, audits)
         }
+
+        /// The cases' folds, when the records of all three files were folded.
+        init?(_ cases: LinkedCases) {
+            guard let contacts = cases.contactFold, let enquiries = cases.enquiryFold, let audits = cases.auditFold
+            else { return nil }
+            self.init(contacts: contacts, enquiries: enquiries, audits: audits)
+        }
+
+        func result(of kpi: KPIDefinition) -> Result<KPIAccumulator, CalendarError> {
+            let result: Result<KPIAccumulator, CalendarError>?
+            switch kpi.eachRowOf {
+            case .contacts?: result = contacts.result(of: kpi.id)
+            case .s47Enquiries?: result = enquiries.result(of: kpi.id)
+            case .audits?: result = audits.result(of: kpi.id)
+            default: result = nil
+            }
+            guard let result else { preconditionFailure("the records were folded with every KPI that counts them") }
+            return result
+        }
+    }
+
+    /// The records in `rows` (all when nil) folded for the catalogue's KPIs, `contactsPerBlock` at a time.
+    private func fold<Record: FoldedRecord>(_ records: [Record], rows: Range<Int>?, context: KPIContext) -> RecordFold<Record> {
+        var fold = RecordFold<Record>(catalogue: catalogue, context: context)
+        fold.add(records, rows: rows, batch: contactsPerBlock)
         return fold
     }
 
@@ -93,11 +130,8 @@ public struct KPIEngine: Sendable {
 
     private func accumulate(_ kpi: KPIDefinition, _ cases: LinkedCases,
                             context: KPIContext) throws(CalendarError) -> KPIAccumulator {
-        if kpi.readsContacts, let fold = cases.contactFold {
-            guard let result = fold.result(of: kpi.id) else {
-                preconditionFailure("the contacts were folded with every KPI that reads them")
-            }
-            return try result.get()
+        if kpi.eachRowOf != nil, let folds = Folds(cases) {
+            return try folds.result(of: kpi).get()
         }
         var accumulator = KPIAccumulator(periods: context.periods)
         try kpi.evaluate(cases, context, &accumulator)

@@ -8,10 +8,10 @@ extension KPICatalogue {
                 KPIExample("inside and outside the window", asOf: "2026-03-31", audits: gradeMix + [
                     CaseAudit(id: "old", childID: "Z", date: d("2025-03-01"), grade: .good),
                 ], expect: .total(6)),
-            ]
-        ) { cases, _, acc throws(CalendarError) in
-            try acc.add(cases.audits, teams: cases.auditTeams, anchor: { $0.date }) { _ in .counted }
-        },
+            ],
+            eachAudit: { batch, _, acc throws(CalendarError) in
+                try acc.add(batch, anchor: { $0.date }) { _ in .counted }
+            }),
 
         KPIDefinition(
             id: "audits_good_or_better", title: "Audits graded good or better", area: .qualityAssurance,
@@ -19,12 +19,12 @@ extension KPICatalogue {
             definition: "Population: audits with audit_date in the period. Final grade: moderated_grade when "
                 + "recorded, else grade. Numerator: final grade outstanding or good.",
             target: OneDecimal(80),
-            examples: [KPIExample("the moderated grade decides", asOf: "2026-03-31", audits: gradeMix, expect: .fraction(3, 6))]
-        ) { cases, _, acc throws(CalendarError) in
-            try acc.add(cases.audits, teams: cases.auditTeams, anchor: { $0.date }) { a in
-                a.finalGrade.isGoodOrBetter ? .met : .notMet
-            }
-        },
+            examples: [KPIExample("the moderated grade decides", asOf: "2026-03-31", audits: gradeMix, expect: .fraction(3, 6))],
+            eachAudit: { batch, _, acc throws(CalendarError) in
+                try acc.add(batch, anchor: { $0.date }) { a in
+                    a.finalGrade.isGoodOrBetter ? .met : .notMet
+                }
+            }),
 
         KPIDefinition(
             id: "audits_inadequate", title: "Audits graded inadequate", area: .qualityAssurance,
@@ -32,12 +32,12 @@ extension KPICatalogue {
             definition: "Population: audits with audit_date in the period. Numerator: final grade (moderated_grade "
                 + "when recorded, else grade) inadequate.",
             target: OneDecimal(5),
-            examples: [KPIExample("the moderated grade decides", asOf: "2026-03-31", audits: gradeMix, expect: .fraction(2, 6))]
-        ) { cases, _, acc throws(CalendarError) in
-            try acc.add(cases.audits, teams: cases.auditTeams, anchor: { $0.date }) { a in
-                a.finalGrade == .inadequate ? .met : .notMet
-            }
-        },
+            examples: [KPIExample("the moderated grade decides", asOf: "2026-03-31", audits: gradeMix, expect: .fraction(2, 6))],
+            eachAudit: { batch, _, acc throws(CalendarError) in
+                try acc.add(batch, anchor: { $0.date }) { a in
+                    a.finalGrade == .inadequate ? .met : .notMet
+                }
+            }),
 
         KPIDefinition(
             id: "audit_moderation_agreement", title: "Moderated audits where the moderator agreed",
@@ -46,13 +46,13 @@ extension KPICatalogue {
                 + "Numerator: moderated_grade = grade.",
             target: OneDecimal(80),
             examples: [KPIExample("unmoderated audits are excluded", asOf: "2026-03-31", audits: gradeMix,
-                                  expect: .fraction(1, 4, excluded: 2))]
-        ) { cases, _, acc throws(CalendarError) in
-            try acc.add(cases.audits, teams: cases.auditTeams, anchor: { $0.date }) { a in
-                guard let moderated = a.moderatedGrade else { return .excluded }
-                return moderated == a.grade ? .met : .notMet
-            }
-        },
+                                  expect: .fraction(1, 4, excluded: 2))],
+            eachAudit: { batch, _, acc throws(CalendarError) in
+                try acc.add(batch, anchor: { $0.date }) { a in
+                    guard let moderated = a.moderatedGrade else { return .excluded }
+                    return moderated == a.grade ? .met : .notMet
+                }
+            }),
 
         KPIDefinition(
             id: "audit_actions_on_time", title: "Audit actions completed on time", area: .qualityAssurance,
@@ -73,14 +73,14 @@ extension KPICatalogue {
                               actionsDueDate: d("2026-03-30")),
                     CaseAudit(id: "no-actions", childID: "E", date: d("2026-02-02"), grade: .good),
                 ], expect: .fraction(1, 3, excluded: 1)),
-            ]
-        ) { cases, ctx, acc throws(CalendarError) in
-            try acc.add(cases.audits, teams: cases.auditTeams, anchor: { $0.actionsDueDate == nil ? nil : $0.date }) { a in
-                let due = a.actionsDueDate!
-                guard let completed = a.actionsCompletedDate else { return due >= ctx.asOf ? .excluded : .notMet }
-                return completed <= due ? .met : .notMet
-            }
-        },
+            ],
+            eachAudit: { batch, ctx, acc throws(CalendarError) in
+                try acc.add(batch, anchor: { $0.actionsDueDate == nil ? nil : $0.date }) { a in
+                    let due = a.actionsDueDate!
+                    guard let completed = a.actionsCompletedDate else { return due >= ctx.asOf ? .excluded : .notMet }
+                    return completed <= due ? .met : .notMet
+                }
+            }),
     ]
 
     /// Six audits in March 2026: grade / moderated grade.

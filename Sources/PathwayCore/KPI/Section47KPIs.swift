@@ -12,10 +12,10 @@ extension KPICatalogue {
                     Section47Enquiry(id: "s3", childID: "C", strategyDate: d("2026-03-31")),
                     Section47Enquiry(id: "s4", childID: "D", strategyDate: d("2025-03-31")),
                 ], expect: .total(3)),
-            ]
-        ) { cases, _, acc throws(CalendarError) in
-            try acc.add(cases.enquiries, teams: cases.enquiryTeams, anchor: { $0.strategyDate }) { _ in .counted }
-        },
+            ],
+            eachEnquiry: { batch, _, acc throws(CalendarError) in
+                try acc.add(batch, anchor: { $0.strategyDate }) { _ in .counted }
+            }),
         attendanceRate(id: "strategy_police_attendance", agency: "Police", attended: { $0.policeAttended }),
         attendanceRate(id: "strategy_health_attendance", agency: "Health", attended: { $0.healthAttended }),
         attendanceRate(id: "strategy_education_attendance", agency: "Education", attended: { $0.educationAttended }),
@@ -34,13 +34,13 @@ extension KPICatalogue {
                     Section47Enquiry(id: "s4", childID: "D", strategyDate: d("2026-03-02"), outcome: .icpc),
                     Section47Enquiry(id: "s5", childID: "E", strategyDate: d("2026-02-02"), endDate: d("2026-03-05"), outcome: .other),
                 ], expect: .fraction(1, 3, excluded: 1)),
-            ]
-        ) { cases, _, acc throws(CalendarError) in
-            try acc.add(cases.enquiries, teams: cases.enquiryTeams, anchor: { $0.endDate }) { s in
-                guard let outcome = s.outcome else { return .excluded }
-                return outcome == .icpc ? .met : .notMet
-            }
-        },
+            ],
+            eachEnquiry: { batch, _, acc throws(CalendarError) in
+                try acc.add(batch, anchor: { $0.endDate }) { s in
+                    guard let outcome = s.outcome else { return .excluded }
+                    return outcome == .icpc ? .met : .notMet
+                }
+            }),
     ]
 
     /// Strategy discussion attendance by one agency.
@@ -63,12 +63,12 @@ extension KPICatalogue {
                     Section47Enquiry(id: "s4", childID: "D", strategyDate: d("2026-03-03"),
                                      policeAttended: true, healthAttended: true, educationAttended: true),
                 ], expect: .fraction(2, 3, excluded: 1)),
-            ]
-        ) { cases, _, acc throws(CalendarError) in
-            try acc.add(cases.enquiries, teams: cases.enquiryTeams, anchor: { $0.strategyDate }) { s in
-                guard let yes = attended(s) else { return .excluded }
-                return yes ? .met : .notMet
-            }
-        }
+            ],
+            eachEnquiry: { batch, _, acc throws(CalendarError) in
+                try acc.add(batch, anchor: { $0.strategyDate }) { s in
+                    guard let yes = attended(s) else { return .excluded }
+                    return yes ? .met : .notMet
+                }
+            })
     }
 }

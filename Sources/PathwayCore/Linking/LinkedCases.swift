@@ -3,76 +3,78 @@ import Foundation
 /// The link stage's result: every accepted record plus the cross-file and per-child indexes the KPIs
 /// need (S47 ↔ conferences, each child's conference chain, each child's referral history).
 ///
-/// A run's contacts are not among the records: they were counted as they were decoded (`ContactFold`),
-/// which kept of them each dated referral and the contacts that may go on a list. Cases made from an
-/// array of contacts (tests, small inputs) keep them, and the compute stage folds them there.
+/// A run's contacts, S47 enquiries and audits are not among the records: they were counted as they were
+/// decoded (`RecordFold`), which kept of them what the link stage and the lists read (each dated
+/// referral, each enquiry's id and strategy date, the contacts and audits that may go on a list).
+/// Cases made from arrays of records (tests, KPI examples) keep them, and the compute stage folds them.
 public struct LinkedCases: Sendable {
     /// The contacts, when the cases were made from them (empty when they were folded as decoded).
     public let contacts: [Contact]
     /// What was kept of the contacts folded as they were decoded; nil when the cases hold the contacts.
     public let contactFold: ContactFold?
+    /// The same for S47 enquiries and audits.
     public let enquiries: [Section47Enquiry]
+    public let enquiryFold: EnquiryFold?
     public let conferences: [ChildProtectionConference]
     public let audits: [CaseAudit]
+    public let auditFold: AuditFold?
     /// Every dated referral (`ReferralFact`), in file order: re_referrals_12m's population and history.
     public let referrals: [ReferralFact]
-    /// Each file's records' teams as slots (for the KPIs' by-team tables), and the referrals'.
+    /// The referrals' and the conferences' teams as slots (for the KPIs' by-team tables).
     public let referralTeams: TeamSlots
-    public let enquiryTeams: TeamSlots
     public let conferenceTeams: TeamSlots
-    public let auditTeams: TeamSlots
 
-    /// Each enquiry's index in `enquiries`, by s47_id.
+    /// Each enquiry's strategy date, by s47_id.
     private let enquiryIndexByID: EnquiryIndex
     /// Each child's conferences, and their earliest initial or transfer-in conference with outcome plan.
     private let conferenceChains: ConferenceChains
     /// Each referral's previous referral of the same child.
     private let referralDays: ReferralDays
 
-    /// Cases holding the contacts themselves.
+    /// Cases holding the records themselves.
     public init(contacts: [Contact], enquiries: [Section47Enquiry], conferences: [ChildProtectionConference],
                 audits: [CaseAudit]) {
-        self.init(contacts: contacts, contactFold: nil, enquiries: enquiries, conferences: conferences, audits: audits)
+        self.init(contacts: contacts, contactFold: nil, enquiries: enquiries, enquiryFold: nil,
+                  conferences: conferences, audits: audits, auditFold: nil)
     }
 
-    /// Cases whose contacts were folded as they were decoded.
-    public init(contactFold: ContactFold, enquiries: [Section47Enquiry], conferences: [ChildProtectionConference],
-                audits: [CaseAudit]) {
-        self.init(contacts: [], contactFold: contactFold, enquiries: enquiries, conferences: conferences,
-                  audits: audits)
+    /// Cases whose contacts, S47 enquiries and audits were folded as they were decoded.
+    public init(contactFold: ContactFold, enquiryFold: EnquiryFold, conferences: [ChildProtectionConference],
+                auditFold: AuditFold) {
+        self.init(contacts: [], contactFold: contactFold, enquiries: [], enquiryFold: enquiryFold,
+                  conferences: conferences, audits: [], auditFold: auditFold)
     }
 
     private init(contacts: [Contact], contactFold: ContactFold?, enquiries: [Section47Enquiry],
-                 conferences: [ChildProtectionConference], audits: [CaseAudit]) {
+                 enquiryFold: EnquiryFold?, conferences: [ChildProtectionConference], audits: [CaseAudit],
+                 auditFold: AuditFold?) {
         self.contacts = contacts
         self.contactFold = contactFold
         self.enquiries = enquiries
+        self.enquiryFold = enquiryFold
         self.conferences = conferences
         self.audits = audits
-        let referrals = contactFold?.referrals ?? ReferralFact.all(in: contacts)
+        self.auditFold = auditFold
+        let referrals = contactFold?.kept.referrals ?? ReferralFact.all(in: contacts)
         self.referrals = referrals
+        let enquiryFacts = enquiryFold?.kept.facts ?? enquiries.map(EnquiryFact.init)
 
         // The indexes are independent: build them on all cores, largest first.
-        let slots = ConcurrentSlots<Index>(count: 7)
-        DispatchQueue.concurrentPerform(iterations: 7) { task in
+        let slots = ConcurrentSlots<Index>(count: 5)
+        DispatchQueue.concurrentPerform(iterations: 5) { task in
             switch task {
             case 0: slots.set(0, .referrals(ReferralDays(referrals)))
             case 1: slots.set(1, .teams(TeamSlots(referrals) { $0.teamName }))
-            case 2: slots.set(2, LinkedCases.enquiryIndex(enquiries))
-            case 3: slots.set(3, LinkedCases.conferenceIndex(conferences))
-            case 4: slots.set(4, .teams(TeamSlots(audits) { $0.teamName }))
-            case 5: slots.set(5, .teams(TeamSlots(enquiries) { $0.teamName }))
-            default: slots.set(6, .teams(TeamSlots(conferences) { $0.teamName }))
+            case 2: slots.set(2, .enquiries(EnquiryIndex(enquiryFacts)))
+            case 3: slots.set(3, .conferences(ConferenceChains(conferences)))
+            default: slots.set(4, .teams(TeamSlots(conferences) { $0.teamName }))
             }
         }
         guard case let .referrals(referralDays)? = slots.get(0), case let .teams(referralTeams)? = slots.get(1),
               case let .enquiries(byID)? = slots.get(2), case let .conferences(chains)? = slots.get(3),
-              case let .teams(auditTeams)? = slots.get(4), case let .teams(enquiryTeams)? = slots.get(5),
-              case let .teams(conferenceTeams)? = slots.get(6) else { preconditionFailure("every index is built") }
+              case let .teams(conferenceTeams)? = slots.get(4) else { preconditionFailure("every index is built") }
         self.referralTeams = referralTeams
-        self.enquiryTeams = enquiryTeams
         self.conferenceTeams = conferenceTeams
-        self.auditTeams = auditTeams
         enquiryIndexByID = byID
         conferenceChains = chains
         self.referralDays = referralDays
@@ -80,7 +82,11 @@ public struct LinkedCases: Sendable {
 
     /// The contacts the exception lists read: those that may go on a list (`ExceptionFinder.mayList`)
     /// when the contacts were folded, else all of them.
-    public var contactsForLists: [Contact] { contactFold?.listCandidates ?? contacts }
+    public var contactsForLists: [Contact] { contactFold?.kept.listCandidates ?? contacts }
+
+    /// The audits the exception lists read: those that may go on a list (`ExceptionFinder.mayList`)
+    /// when the audits were folded, else all of them.
+    public var auditsForLists: [CaseAudit] { auditFold?.kept.listCandidates ?? audits }
 
     private enum Index: Sendable {
         case enquiries(EnquiryIndex)
@@ -89,31 +95,25 @@ public struct LinkedCases: Sendable {
         case teams(TeamSlots)
     }
 
-    private static func enquiryIndex(_ enquiries: [Section47Enquiry]) -> Index {
-        .enquiries(EnquiryIndex(enquiries))
-    }
-
-    /// Each enquiry's index by s47_id (the first, should an id repeat: decoding rejects repeats).
+    /// Each enquiry's strategy date by s47_id (the first, should an id repeat: decoding rejects repeats).
     struct EnquiryIndex: Sendable {
         private let slots: IDSlots
-        /// Each slot's enquiry.
-        private let indexes: [Int32]
+        /// Each slot's strategy date.
+        private let strategyDays: [Day]
 
-        init(_ enquiries: [Section47Enquiry]) {
+        init(_ enquiries: [EnquiryFact]) {
             var slots = IDSlots(expectedCount: enquiries.count)
-            var indexes: [Int32] = []
-            indexes.reserveCapacity(enquiries.count)
-            enquiries.withUnsafeBufferPointer { enquiries in
-                for i in enquiries.indices where slots.insert(ExactText(enquiries[i].id)).inserted {
-                    indexes.append(Int32(i))
-                }
+            var strategyDays: [Day] = []
+            strategyDays.reserveCapacity(enquiries.count)
+            for enquiry in enquiries where slots.insert(ExactText(enquiry.id)).inserted {
+                strategyDays.append(enquiry.strategyDate)
             }
             self.slots = slots
-            self.indexes = indexes
+            self.strategyDays = strategyDays
         }
 
-        func index(of id: ExactText) -> Int? {
-            slots.slot(of: id).map { Int(indexes[$0]) }
+        func strategyDay(of id: ExactText) -> Day? {
+            slots.slot(of: id).map { strategyDays[$0] }
         }
     }
 
@@ -157,10 +157,6 @@ public struct LinkedCases: Sendable {
         func slot(ofChild child: ExactText) -> Int? {
             slots.slot(of: child)
         }
-    }
-
-    private static func conferenceIndex(_ conferences: [ChildProtectionConference]) -> Index {
-        .conferences(ConferenceChains(conferences))
     }
 
     /// Each referral's previous referral: the latest referral day of the same child strictly before its
@@ -214,10 +210,11 @@ public struct LinkedCases: Sendable {
         }
     }
 
-    /// The enquiry an initial conference followed, when its s47_id is recorded and found.
-    public func enquiry(for conference: ChildProtectionConference) -> Section47Enquiry? {
-        guard let id = conference.s47ID, let index = enquiryIndexByID.index(of: ExactText(id)) else { return nil }
-        return enquiries[index]
+    /// The enquiry an initial conference followed, when its s47_id is recorded and found (its id is the
+    /// conference's s47_id, exactly).
+    public func enquiry(for conference: ChildProtectionConference) -> EnquiryFact? {
+        guard let id = conference.s47ID, let day = enquiryIndexByID.strategyDay(of: ExactText(id)) else { return nil }
+        return EnquiryFact(id: id, strategyDate: day)
     }
 
     /// The child's conference with the latest date strictly before `day`; ties on that date go to the

@@ -12,20 +12,41 @@ public protocol DecodableRecord: Sendable {
     /// not kept (only its findings and its id, for the duplicate check, are kept); nil otherwise (the row
     /// decoder then holds the error). The findings are `decode`'s.
     static func decodeKept(_ row: inout RowDecoder<Column>, letGo: inout String?) -> Self?
-    /// The fold a run's decoder gives this file's accepted records to as it goes, letting them go
-    /// (`DecodingOptions.contactFold`, for contacts.csv); nil keeps every record.
-    static func fold(_ options: DecodingOptions) -> ContactFold?
-    /// Adds decoded records to the fold `fold(_:)` gave.
-    static func add(_ records: UnsafeBufferPointer<Self>, to fold: inout ContactFold)
+    /// What a run's decoder gives this file's accepted records to as it goes, letting them go
+    /// (`RecordFold`); `NoFold` for a file whose records are all kept.
+    associatedtype Fold: DecodingFold = NoFold<Self> where Fold.Record == Self
+    /// The run's fold for this file (`DecodingOptions.contactFold` and so on); nil keeps every record.
+    static func fold(_ options: DecodingOptions) -> Fold?
+}
+
+/// What a decoder adds a file's accepted records to a batch at a time, and lets them go (`RecordFold`).
+public protocol DecodingFold: Sendable {
+    associatedtype Record
+    /// Adds a batch of records, read in place.
+    mutating func add(_ records: UnsafeBufferPointer<Record>)
+    /// Adds the fold of the next part of the file, whose lines are moved on by `lineOffset`.
+    mutating func merge(_ later: Self, lineOffset: Int)
+}
+
+/// The fold of a file whose records are all kept (conferences): there is none.
+public enum NoFold<Record>: DecodingFold {
+    public mutating func add(_ records: UnsafeBufferPointer<Record>) {}
+    public mutating func merge(_ later: NoFold, lineOffset: Int) {}
+}
+
+extension RecordFold: DecodingFold {}
+
+extension DecodableRecord where Fold == NoFold<Self> {
+    /// Every record is kept.
+    public static func fold(_ options: DecodingOptions) -> Fold? { nil }
+}
+
+extension FoldedRecord {
+    /// A run's records of this file are counted as they are decoded, a batch at a time, and let go.
+    public static func fold(_ options: DecodingOptions) -> RecordFold<Self>? { options[keyPath: foldInOptions] }
 }
 
 extension DecodableRecord {
-    /// Every record is kept.
-    public static func fold(_ options: DecodingOptions) -> ContactFold? { nil }
-
-    public static func add(_ records: UnsafeBufferPointer<Self>, to fold: inout ContactFold) {
-        preconditionFailure("only contacts are folded")
-    }
 
     /// Every record is kept.
     @inline(__always)
@@ -35,13 +56,6 @@ extension DecodableRecord {
 }
 
 extension Contact: DecodableRecord {
-    /// A run's contacts are counted as they are decoded, a batch at a time, and let go (`ContactFold`).
-    public static func fold(_ options: DecodingOptions) -> ContactFold? { options.contactFold }
-
-    public static func add(_ records: UnsafeBufferPointer<Contact>, to fold: inout ContactFold) {
-        fold.add(records)
-    }
-
     public static func decode(_ row: inout RowDecoder<ContactColumn>) -> Contact? {
         var letGo: String?
         return decode(&row, horizon: nil, letGo: &letGo)

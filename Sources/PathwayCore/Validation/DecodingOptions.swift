@@ -1,5 +1,5 @@
 /// Local settings that shape decoding: extra vocabulary labels and team display names; and which
-/// accepted contacts the run keeps.
+/// accepted records the run keeps.
 public struct DecodingOptions: Sendable {
     public var contactOutcomes: Vocabulary<ContactOutcome>
     public var section47Outcomes: Vocabulary<Section47Outcome>
@@ -15,9 +15,12 @@ public struct DecodingOptions: Sendable {
     public var contactHorizon: ContactHorizon?
     /// What a run keeps of its contacts: the decoder adds them to a copy of this fold a batch at a time
     /// as they are accepted (`FileDecoder`'s `foldEvery`), and lets them go; the file's result then holds
-    /// the fold (`DecodedFile.contactFold`) and no contact. Nil keeps every contact (`pathway validate`,
-    /// tests that read records back).
+    /// the fold (`DecodedFile.fold`) and no contact. Nil keeps every contact (`pathway validate`, tests
+    /// that read records back).
     public var contactFold: ContactFold?
+    /// The same for S47 enquiries and audits.
+    public var enquiryFold: EnquiryFold?
+    public var auditFold: AuditFold?
 
     public init(contactOutcomes: Vocabulary<ContactOutcome> = .init(),
                 section47Outcomes: Vocabulary<Section47Outcome> = .init(),

@@ -225,7 +225,7 @@ public enum FileDecoder {
                                        rejected: merged.rejected, sha256: sha256,
                                        encoding: encoding, byteCount: byteCount)
             return DecodedFile(records: merged.records, findings: findings + merged.findings, summary: summary,
-                               contactFold: merged.contactFold)
+                               fold: merged.fold)
         }
     }
 
@@ -253,14 +253,14 @@ public enum FileDecoder {
     }
 
     /// What one chunk of a file decoded to.
-    public struct Chunk<Record: Sendable>: Sendable {
+    public struct Chunk<Record: DecodableRecord>: Sendable {
         /// The accepted records of a first or only part.
         var records: [Record] = []
         /// Accepted rows not kept (`DecodableRecord.decodeKept`): counted, their ids in `acceptedIDs`.
         var droppedCount = 0
-        /// Accepted records added to the fold (`DecodingOptions.contactFold`) and let go, and the fold.
+        /// Accepted records added to the fold (`DecodingOptions.contactFold` and so on) and let go, and the fold.
         var foldedCount = 0
-        var contactFold: ContactFold?
+        var fold: Record.Fold?
         /// The accepted records of a later part (one read with `laterPart`), to be moved onto the
         /// first part's.
         var laterRecords: MovableRecords<Record>?
@@ -445,7 +445,7 @@ public enum FileDecoder {
         if fold != nil && !chunk.notUTF8 {
             chunk.foldedCount += foldHeld(&fold!, &chunk.records, laterRecords, skip: &skip)
         }
-        chunk.contactFold = fold
+        chunk.fold = fold
         chunk.acceptedIDs = acceptedIDs
         chunk.laterRecords = laterRecords
         chunk.endLine = reader.nextLine
@@ -455,16 +455,16 @@ public enum FileDecoder {
 
     /// Adds the records a chunk holds to its fold, but the first `skip` (folded before the chunk went
     /// back to a checkpoint), and lets them go; returns how many it added.
-    static func foldHeld<Record: DecodableRecord>(_ fold: inout ContactFold, _ records: inout [Record],
+    static func foldHeld<Record: DecodableRecord>(_ fold: inout Record.Fold, _ records: inout [Record],
                                                   _ laterRecords: MovableRecords<Record>?, skip: inout Int) -> Int {
         let count = laterRecords?.count ?? records.count
         let skipped = min(skip, count)
         skip -= skipped
         if let laterRecords {
-            laterRecords.withUnsafeBufferPointer { Record.add(UnsafeBufferPointer(rebasing: $0[skipped...]), to: &fold) }
+            laterRecords.withUnsafeBufferPointer { fold.add(UnsafeBufferPointer(rebasing: $0[skipped...])) }
             laterRecords.removeLast(count)
         } else {
-            records.withUnsafeBufferPointer { Record.add(UnsafeBufferPointer(rebasing: $0[skipped...]), to: &fold) }
+            records.withUnsafeBufferPointer { fold.add(UnsafeBufferPointer(rebasing: $0[skipped...])) }
             records.removeAll(keepingCapacity: true)
         }
         return count - skipped
@@ -473,7 +473,7 @@ public enum FileDecoder {
     /// Whether the later of two parts accepted an id the first accepted too, or rejected a row for a
     /// column after the id column with such an id (`Chunk.rejectedIDs`): then it must be read again
     /// after the first (`finish`). Parts in id order, the second's after the first's, need no lookup.
-    static func partsMeet<Record>(_ first: Chunk<Record>, _ later: Chunk<Record>) -> Bool {
+    static func partsMeet<Record: DecodableRecord>(_ first: Chunk<Record>, _ later: Chunk<Record>) -> Bool {
         if later.acceptedIDs.anyAccepted(in: first.acceptedIDs) { return true }
         guard !later.rejectedIDs.isEmpty else { return false }
         var earlier = first.acceptedIDs
@@ -499,7 +499,7 @@ public enum FileDecoder {
         laterRecords.moveAll(into: &merged.records) { $0.line += lineOffset }
         merged.droppedCount += later.droppedCount
         merged.foldedCount += later.foldedCount
-        if let laterFold = later.contactFold { merged.contactFold!.merge(laterFold, lineOffset: lineOffset) }
+        if let laterFold = later.fold { merged.fold!.merge(laterFold, lineOffset: lineOffset) }
         merged.findings.append(contentsOf: later.findings.map { $0.movedOn(by: lineOffset) })
     }
 

@@ -67,25 +67,33 @@ import Testing
         }
     }
 
-    /// The front-door KPIs that count each contact on its own fields are folded a batch of contacts at a
-    /// time (`ContactFold`, with the contacts shared out between cores): any batch size gives what each
-    /// KPI gives reading all contacts in one go.
+    /// The KPIs that count each contact, S47 enquiry or audit on its own fields are folded a batch of
+    /// records at a time (`RecordFold`, with the contacts shared out between cores): any batch size gives
+    /// what each KPI gives reading all the records in one go.
     @Test(arguments: [Run(asOf: "2026-03-31", seed: 21), Run(asOf: "2025-06-15", seed: 22), Run(asOf: "2024-02-29", seed: 23)])
     func blockSizeDoesNotChangeCounts(_ run: Run) throws {
         let cases = RandomCases.make(seed: run.seed)
         let context = TestCalendar.context(asOf: run.asOf)
         let single = KPIEngine()
         let expected = try KPICatalogue.all.sorted { $0.id < $1.id }.map { try single.compute($0, cases, context: context) }
-        #expect(KPICatalogue.all.filter(\.readsContacts).map(\.id).sorted() == [
+        #expect(KPICatalogue.all.filter { $0.eachRowOf == .contacts }.map(\.id).sorted() == [
             "contact_decision_1wd", "contact_to_early_help", "contact_to_referral", "contacts", "contacts_marf",
             "marf_follow_up_5wd", "police_notification_timely", "referrals",
         ])
+        #expect(KPICatalogue.all.filter { $0.eachRowOf == .s47Enquiries }.map(\.id).sorted() == [
+            "s47_enquiries", "s47_to_icpc", "strategy_education_attendance", "strategy_health_attendance",
+            "strategy_police_attendance",
+        ])
+        #expect(KPICatalogue.all.filter { $0.eachRowOf == .audits }.map(\.id).sorted() == [
+            "audit_actions_on_time", "audit_moderation_agreement", "audits", "audits_good_or_better", "audits_inadequate",
+        ])
+        #expect(KPICatalogue.all.filter { $0.eachRowOf == .conferences }.isEmpty)
         for size in [1, 2, 7, 64, 219, 220, 5_000] {
             let results = try KPIEngine(contactsPerBlock: size).compute(cases, context: context)
             #expect(results.map(\.id) == expected.map(\.id))
             for (x, y) in zip(results, expected) {
                 #expect(x.headline == y.headline && x.monthly == y.monthly && x.byTeam == y.byTeam && x.rag == y.rag,
-                        "\(x.id), \(size) contacts a block")
+                        "\(x.id), \(size) records a block")
             }
         }
     }

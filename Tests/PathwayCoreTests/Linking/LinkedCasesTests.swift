@@ -129,8 +129,8 @@ import PathwayTestSupport
             Section47Enquiry(id: "S1", childID: "B", strategyDate: d("2026-03-03")),
         ]
         let cases = linked(enquiries: enquiries, conferences: [])
-        #expect(cases.enquiry(for: conference("k", "A", .initial, "2026-03-09", s47: "s1"))?.childID == "A")
-        #expect(cases.enquiry(for: conference("k", "A", .initial, "2026-03-09", s47: "S1"))?.childID == "B")  // exact
+        #expect(cases.enquiry(for: conference("k", "A", .initial, "2026-03-09", s47: "s1")) == EnquiryFact(id: "s1", strategyDate: d("2026-03-02")))
+        #expect(cases.enquiry(for: conference("k", "A", .initial, "2026-03-09", s47: "S1")) == EnquiryFact(id: "S1", strategyDate: d("2026-03-03")))  // exact
         #expect(cases.enquiry(for: conference("k", "A", .initial, "2026-03-09", s47: "s2")) == nil)
         #expect(cases.enquiry(for: conference("k", "A", .initial, "2026-03-09")) == nil)
     }
