@@ -262,6 +262,40 @@ struct FileDecoderChunkTests {
         try Self.same(Contact.self, Array(text.utf8), "contacts.csv")
     }
 
+    /// S47 enquiries and audits are folded as contacts are (`RecordFold`): ids out of order with repeats
+    /// in either part, rows of different teams, dates, grades and outcomes, some rejected, some audits
+    /// with actions overdue (kept for the list); `same` reads them folded, with go-backs across folds.
+    @Test("S47 enquiries and audits folded while ids repeat in either part", arguments: [
+        [] as [Int], [3_000], [14_000], [2_000, 15_000],
+    ])
+    func enquiriesAndAuditsFolded(repeatAt rows: [Int]) throws {
+        var random = SeededRandom(seed: 78)
+        let rowCount = 20_000
+        var numbers = Array(0..<rowCount)
+        for index in numbers.indices.reversed() { numbers.swapAt(index, random.below(index + 1)) }
+        for row in rows { numbers[row] = numbers[row - 1 - random.below(1_000)] }
+        let teams = ["North", "South", "", "East"]
+        let grades = ["good", "outstanding", "requires improvement", "inadequate", "", "3"]
+        let outcomes = ["icpc", "cin", "", "nfa"]
+        var audits = "audit_id,child_id,audit_date,grade,moderated_grade,actions_due_date,actions_completed_date,team"
+        var enquiries = "s47_id,child_id,strategy_date,police_attended,s47_end_date,outcome,team"
+        for (row, number) in numbers.enumerated() {
+            let id = String(number).zeroPadded(to: 7)
+            let day = 1 + number % 28, month = 1 + number % 12
+            let date = "2025-\(String(month).zeroPadded(to: 2))-\(String(day).zeroPadded(to: 2))"
+            let team = teams[row % teams.count]
+            let due = number % 3 == 0 ? "2026-0\(1 + number % 6)-15" : ""
+            let completed = number % 5 == 0 ? "2026-02-01" : ""
+            audits += "\nA\(id),K\(number % 977),\(date),\(grades[number % grades.count]),"
+                + "\(grades[(number / 7) % grades.count]),\(due),\(completed),\(team)"
+            let end = number % 4 == 0 ? "" : "2026-03-\(String(1 + number % 28).zeroPadded(to: 2))"
+            enquiries += "\nS\(id),K\(number % 977),\(number % 97 == 0 ? "soon" : date),\(number % 2 == 0 ? "yes" : ""),"
+                + "\(end),\(outcomes[number % outcomes.count]),\(team)"
+        }
+        try Self.same(CaseAudit.self, Array(audits.utf8), "audits.csv")
+        try Self.same(Section47Enquiry.self, Array(enquiries.utf8), "s47_enquiries.csv")
+    }
+
     /// The encoding is decided for the whole file (SPEC §2): a byte that is not UTF-8 in either half, or
     /// only in the header, makes the whole file Windows-1252, exactly as one pass does. (An ASCII header
     /// is read first and the parts check the body as they read it; a part that finds such a byte has the
