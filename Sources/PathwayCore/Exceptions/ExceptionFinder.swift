@@ -76,7 +76,8 @@ public enum ExceptionFinder {
         cases.auditsForLists.withUnsafeBufferPointer { audits in
             for index in audits.indices where mayList(audits.baseAddress! + index, asOf: asOf) {
                 let due = audits[index].actionsDueDate!
-                lists.overdueAuditActions.append(.init(audit: audits[index], dueDate: due, daysOverdue: due.days(to: asOf)))
+                lists.overdueAuditActions.append(.init(audit: audits[index], dueDate: due,
+                                                       daysOverdue: due.days(to: asOf)))
             }
         }
         lists.overdueAuditActions.sort { ($0.dueDate, $0.audit.id) < ($1.dueDate, $1.audit.id) }

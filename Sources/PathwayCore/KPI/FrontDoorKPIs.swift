@@ -177,7 +177,7 @@ extension KPICatalogue {
             ]
         ) { cases, _, acc throws(CalendarError) in
             // Each referral against the child's others: over the referrals the link stage kept
-            // (`ContactFold.referrals`), not the contacts.
+            // (`LinkedCases.referrals`, from the contacts' fold), not the contacts.
             try acc.add(cases.referrals, teams: cases.referralTeams, anchorAt: { $0.pointee.day }) { referral, index in
                 // The child's latest referral before r is in the look-back exactly when any one is.
                 guard let previous = cases.previousReferralDay(ofReferral: index) else { return .notMet }

@@ -22,7 +22,7 @@ public struct KPIAccumulator: Sendable {
 
     /// Adds each record whose anchor date falls in a period, classifying only those (so working-day
     /// questions are asked only for records that count). Records without an anchor are not in any
-    /// population. `teams` holds the records' teams (`LinkedCases.enquiryTeams` and so on).
+    /// population. `teams` holds the records' teams (`LinkedCases.conferenceTeams`, or a batch's, `RecordBatch`).
     @inline(__always)
     public mutating func add<Record>(
         _ records: [Record], teams: TeamSlots, anchor: (borrowing Record) -> Day?,

@@ -4,7 +4,8 @@ public struct KPIDefinition: Sendable {
     public typealias Evaluate = @Sendable (LinkedCases, KPIContext, inout KPIAccumulator) throws(CalendarError) -> Void
     /// How a KPI whose population is one file's rows, each counted on its own fields, counts a batch of
     /// them (`RecordFold`).
-    public typealias EvaluateRows<Record: TeamNamed> = @Sendable (RecordBatch<Record>, KPIContext, inout KPIAccumulator) throws(CalendarError) -> Void
+    public typealias EvaluateRows<Record: TeamNamed> =
+        @Sendable (RecordBatch<Record>, KPIContext, inout KPIAccumulator) throws(CalendarError) -> Void
 
     public let id: String
     public let title: String

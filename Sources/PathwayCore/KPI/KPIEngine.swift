@@ -64,7 +64,8 @@ public struct KPIEngine: Sendable {
         // order (the failure reading all contacts in one go meets first).
         var contactFold = cases.contactFold
         for run in 0..<contactRuns {
-            if contactFold == nil { contactFold = contactShares.take(run) } else { contactFold!.merge(contactShares.take(run)!) }
+            let share = contactShares.take(run)!
+            if contactFold == nil { contactFold = share } else { contactFold!.merge(share) }
         }
         let folds = Folds(contacts: contactFold!, enquiries: cases.enquiryFold ?? enquiryFold.take(0)!,
                           audits: cases.auditFold ?? auditFold.take(0)!)
@@ -117,7 +118,8 @@ public struct KPIEngine: Sendable {
     }
 
     /// The records in `rows` (all when nil) folded for the catalogue's KPIs, `contactsPerBlock` at a time.
-    private func fold<Record: FoldedRecord>(_ records: [Record], rows: Range<Int>?, context: KPIContext) -> RecordFold<Record> {
+    private func fold<Record: FoldedRecord>(_ records: [Record], rows: Range<Int>?,
+                                            context: KPIContext) -> RecordFold<Record> {
         var fold = RecordFold<Record>(catalogue: catalogue, context: context)
         fold.add(records, rows: rows, batch: contactsPerBlock)
         return fold

@@ -10,8 +10,6 @@ public struct RecordBatch<Record: TeamNamed> {
     }
 }
 
-public typealias ContactBatch = RecordBatch<Contact>
-
 /// A record type whose file a run counts as it is decoded, a batch at a time (`RecordFold`): contacts,
 /// S47 enquiries and audits. Conferences are kept whole: every conference KPI but three reads each
 /// child's chain of conferences, which the link stage puts together.
@@ -58,7 +56,8 @@ public struct RecordFold<Record: FoldedRecord>: Sendable {
     public private(set) var count = 0
 
     public init(kpis: [KPIDefinition], context: KPIContext) {
-        precondition(kpis.allSatisfy { $0.eachRowOf == Record.Column.file }, "every KPI of a fold counts the file's rows")
+        precondition(kpis.allSatisfy { $0.eachRowOf == Record.Column.file },
+                     "every KPI of a fold counts the file's rows")
         self.kpis = kpis
         self.context = context
         accumulators = kpis.map { _ in KPIAccumulator(periods: context.periods) }
@@ -260,7 +259,9 @@ extension Section47Enquiry: FoldedRecord {
     public typealias Kept = EnquiriesKept
     public typealias Fold = EnquiryFold
     public static var foldInOptions: WritableKeyPath<DecodingOptions, EnquiryFold?> { \.enquiryFold }
-    public static func eachRow(of kpi: KPIDefinition) -> KPIDefinition.EvaluateRows<Section47Enquiry>? { kpi.eachEnquiry }
+    public static func eachRow(of kpi: KPIDefinition) -> KPIDefinition.EvaluateRows<Section47Enquiry>? {
+        kpi.eachEnquiry
+    }
 }
 
 extension CaseAudit: FoldedRecord {

@@ -11,7 +11,7 @@ public struct TeamSlots: Sendable {
         self = records.withUnsafeBufferPointer { TeamSlots($0, team: team) }
     }
 
-    /// The same for records in a buffer (a batch of contacts, `ContactFold`).
+    /// The same for records in a buffer (a batch of records, `RecordFold`).
     public init<Record>(_ buffer: UnsafeBufferPointer<Record>, team: (borrowing Record) -> SharedName?) {
         var names: [String] = []
         var slots = [Int32]()
