@@ -47,7 +47,6 @@ extension FoldedRecord {
 }
 
 extension DecodableRecord {
-
     /// Every record is kept.
     @inline(__always)
     public static func decodeKept(_ row: inout RowDecoder<Column>, letGo: inout String?) -> Self? {
