@@ -216,23 +216,17 @@ public struct DecodedInputs: Sendable {
 
     mutating func add(_ file: DecodedAny) {
         switch file {
-        case let .contacts(f):
-            (contacts, contactFold) = (f.records, f.fold)
-            summaries.append(f.summary)
-            findings += f.findings
-        case let .enquiries(f):
-            (enquiries, enquiryFold) = (f.records, f.fold)
-            summaries.append(f.summary)
-            findings += f.findings
-        case let .conferences(f):
-            conferences = f.records
-            summaries.append(f.summary)
-            findings += f.findings
-        case let .audits(f):
-            (audits, auditFold) = (f.records, f.fold)
-            summaries.append(f.summary)
-            findings += f.findings
+        case let .contacts(f): (contacts, contactFold) = (f.records, f.fold); addReport(f)
+        case let .enquiries(f): (enquiries, enquiryFold) = (f.records, f.fold); addReport(f)
+        case let .conferences(f): conferences = f.records; addReport(f)
+        case let .audits(f): (audits, auditFold) = (f.records, f.fold); addReport(f)
         }
+    }
+
+    /// The file's summary and findings.
+    private mutating func addReport<Record>(_ file: DecodedFile<Record>) {
+        summaries.append(file.summary)
+        findings += file.findings
     }
 }
 

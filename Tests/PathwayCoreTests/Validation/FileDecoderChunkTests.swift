@@ -245,6 +245,16 @@ struct FileDecoderChunkTests {
         try Self.same(Contact.self, Array(text.utf8), "contacts.csv", keptFrom: d("2026-03-01"))
     }
 
+    /// The numbers 0..<count shuffled, the number at each of `repeatAt` (each at least 1,000) replaced
+    /// by one of the 1,000 before it: ids out of order with repeats where asked.
+    static func shuffledNumbers(_ count: Int, seed: UInt64, repeatAt rows: [Int]) -> [Int] {
+        var random = SeededRandom(seed: seed)
+        var numbers = Array(0..<count)
+        for index in numbers.indices.reversed() { numbers.swapAt(index, random.below(index + 1)) }
+        for row in rows { numbers[row] = numbers[row - 1 - random.below(1_000)] }
+        return numbers
+    }
+
     /// More ids out of order than `AcceptedIDs` settles at a time: a repeat found while reading stops
     /// the part, which is read again without deferring (the first part at once, the second after the
     /// first); the result is still the one-pass result with every id looked up as it comes.
@@ -252,11 +262,7 @@ struct FileDecoderChunkTests {
         [] as [Int], [3_000], [14_000], [2_000, 15_000],
     ])
     func repeatFoundWhileReading(repeatAt rows: [Int]) throws {
-        var random = SeededRandom(seed: 77)
-        let rowCount = 20_000
-        var numbers = Array(0..<rowCount)
-        for index in numbers.indices.reversed() { numbers.swapAt(index, random.below(index + 1)) }
-        for row in rows { numbers[row] = numbers[row - 1 - random.below(1_000)] }
+        let numbers = Self.shuffledNumbers(20_000, seed: 77, repeatAt: rows)
         var text = "contact_id,child_id,contact_date,source"
         for number in numbers { text += "\nC\(String(number).zeroPadded(to: 7)),K1,2026-03-02,Police" }
         try Self.same(Contact.self, Array(text.utf8), "contacts.csv")
@@ -269,11 +275,7 @@ struct FileDecoderChunkTests {
         [] as [Int], [1_500, 7_000],
     ])
     func enquiriesAndAuditsFolded(repeatAt rows: [Int]) throws {
-        var random = SeededRandom(seed: 78)
-        let rowCount = 10_000
-        var numbers = Array(0..<rowCount)
-        for index in numbers.indices.reversed() { numbers.swapAt(index, random.below(index + 1)) }
-        for row in rows { numbers[row] = numbers[row - 1 - random.below(1_000)] }
+        let numbers = Self.shuffledNumbers(10_000, seed: 78, repeatAt: rows)
         let teams = ["North", "South", "", "East"]
         let grades = ["good", "outstanding", "requires improvement", "inadequate", "", "3"]
         let outcomes = ["icpc", "cin", "", "nfa"]
