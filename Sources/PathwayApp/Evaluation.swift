@@ -13,22 +13,24 @@ public enum Evaluation {
                                 stageDone: (String) -> Void = { _ in }) throws(PathwayError) -> RunResult {
         let context = KPIContext(asOf: asOf, calendar: calendar)
         // Contacts that no KPI or list can read are counted and checked, then let go (`ContactHorizon`);
-        // the others, the S47 enquiries and the audits are counted as they are decoded, a batch at a time,
-        // and let go too (`RecordFold`).
+        // the others and the other files' records are counted as they are decoded, a batch at a time, and
+        // let go too (`RecordFold`), keeping what the link stage and the lists read.
         let engine = KPIEngine(targetOverrides: configuration.targets, amberMargin: configuration.amberMargin)
         var options = configuration.decodingOptions
         options.contactHorizon = ContactHorizon(periods: context.periods)
         let folds = (contacts: ContactFold(catalogue: engine.catalogue, context: context),
                      enquiries: EnquiryFold(catalogue: engine.catalogue, context: context),
+                     conferences: ConferenceFold(catalogue: engine.catalogue, context: context),
                      audits: AuditFold(catalogue: engine.catalogue, context: context))
-        (options.contactFold, options.enquiryFold, options.auditFold) = folds
+        (options.contactFold, options.enquiryFold, options.conferenceFold, options.auditFold) = folds
         let decoded = try decodeAll(consume inputs, options: options, lateDigests: lateDigests)
         try checkRejectedLimit(decoded.summaries, limit: configuration.maxRejectedPercent)
         stageDone("decode")
         // A file not given (audits.csv is optional) folds nothing.
         let cases = LinkedCases(contactFold: decoded.contactFold ?? folds.contacts,
                                 enquiryFold: decoded.enquiryFold ?? folds.enquiries,
-                                conferences: decoded.conferences, auditFold: decoded.auditFold ?? folds.audits)
+                                conferenceFold: decoded.conferenceFold ?? folds.conferences,
+                                auditFold: decoded.auditFold ?? folds.audits)
         stageDone("link")
         let kpis: [KPIResult]
         let exceptions: ExceptionLists
@@ -209,6 +211,7 @@ public struct DecodedInputs: Sendable {
     public var enquiries: [Section47Enquiry] = []
     public var enquiryFold: EnquiryFold?
     public var conferences: [ChildProtectionConference] = []
+    public var conferenceFold: ConferenceFold?
     public var audits: [CaseAudit] = []
     public var auditFold: AuditFold?
     public var summaries: [InputSummary] = []
@@ -218,7 +221,7 @@ public struct DecodedInputs: Sendable {
         switch file {
         case let .contacts(f): (contacts, contactFold) = (f.records, f.fold); addReport(f)
         case let .enquiries(f): (enquiries, enquiryFold) = (f.records, f.fold); addReport(f)
-        case let .conferences(f): conferences = f.records; addReport(f)
+        case let .conferences(f): (conferences, conferenceFold) = (f.records, f.fold); addReport(f)
         case let .audits(f): (audits, auditFold) = (f.records, f.fold); addReport(f)
         }
     }

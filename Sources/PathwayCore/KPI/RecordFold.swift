@@ -10,9 +10,10 @@ public struct RecordBatch<Record: TeamNamed> {
     }
 }
 
-/// A record type whose file a run counts as it is decoded, a batch at a time (`RecordFold`): contacts,
-/// S47 enquiries and audits. Conferences are kept whole: every conference KPI but three reads each
-/// child's chain of conferences, which the link stage puts together.
+/// A record type whose file a run counts as it is decoded, a batch at a time (`RecordFold`): every
+/// input file. No KPI counts conferences one at a time (every conference KPI but three reads each
+/// child's chain of conferences, which the link stage puts together), so their fold only keeps what
+/// the link stage reads (`ConferencesKept`).
 public protocol FoldedRecord: DecodableRecord, TeamNamed, Equatable {
     /// What a fold keeps of the records besides the KPIs' counts: what the link stage and the exception
     /// lists read.
@@ -37,8 +38,9 @@ public protocol FoldKept: Sendable, Equatable {
 /// records themselves are let go batch by batch and a run's memory does not grow with them (issue 6):
 /// the counts of every KPI that counts the file's rows one at a time (`KPIDefinition.eachRowOf`), and
 /// what the link stage and the exception lists read (`Kept`: for contacts, each dated referral and the
-/// contacts that may go on a list; for S47 enquiries, each one's id and strategy date; for audits,
-/// those whose actions may be overdue).
+/// contacts that may go on a list; for S47 enquiries, each one's id and strategy date; for conferences,
+/// those of the periods and each child's latest before them; for audits, those whose actions may be
+/// overdue).
 ///
 /// The counts are sums, so batches can be added in any grouping; a KPI's failure is the first one met
 /// reading the batches in order, as reading all the records in one go meets it. The decoder keeps one
@@ -123,6 +125,7 @@ public struct RecordFold<Record: FoldedRecord>: Sendable {
 
 public typealias ContactFold = RecordFold<Contact>
 public typealias EnquiryFold = RecordFold<Section47Enquiry>
+public typealias ConferenceFold = RecordFold<ChildProtectionConference>
 public typealias AuditFold = RecordFold<CaseAudit>
 
 /// Records kept whole when they may go on an exception list, in file order.
@@ -261,6 +264,15 @@ extension Section47Enquiry: FoldedRecord {
     public static var foldInOptions: WritableKeyPath<DecodingOptions, EnquiryFold?> { \.enquiryFold }
     public static func eachRow(of kpi: KPIDefinition) -> KPIDefinition.EvaluateRows<Section47Enquiry>? {
         kpi.eachEnquiry
+    }
+}
+
+extension ChildProtectionConference: FoldedRecord {
+    public typealias Kept = ConferencesKept
+    public typealias Fold = ConferenceFold
+    public static var foldInOptions: WritableKeyPath<DecodingOptions, ConferenceFold?> { \.conferenceFold }
+    public static func eachRow(of kpi: KPIDefinition) -> KPIDefinition.EvaluateRows<ChildProtectionConference>? {
+        nil
     }
 }
 

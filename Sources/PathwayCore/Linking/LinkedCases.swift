@@ -3,10 +3,11 @@ import Foundation
 /// The link stage's result: every accepted record plus the cross-file and per-child indexes the KPIs
 /// need (S47 ↔ conferences, each child's conference chain, each child's referral history).
 ///
-/// A run's contacts, S47 enquiries and audits are not among the records: they were counted as they were
-/// decoded (`RecordFold`), which kept of them what the link stage and the lists read (each dated
-/// referral, each enquiry's id and strategy date, the contacts and audits that may go on a list).
-/// Cases made from arrays of records (tests, KPI examples) keep them, and the compute stage folds them.
+/// A run's records are not all here: they were counted as they were decoded (`RecordFold`), which kept
+/// of them what the link stage and the lists read (each dated referral, each enquiry's id and strategy
+/// date, the contacts and audits that may go on a list, the conferences of the periods and each
+/// child's latest before them). Cases made from arrays of records (tests, KPI examples) keep them all,
+/// and the compute stage folds them.
 public struct LinkedCases: Sendable {
     /// The contacts, when the cases were made from them (empty when they were folded as decoded).
     public let contacts: [Contact]
@@ -15,6 +16,8 @@ public struct LinkedCases: Sendable {
     /// The same for S47 enquiries and audits.
     public let enquiries: [Section47Enquiry]
     public let enquiryFold: EnquiryFold?
+    /// Every conference, or when they were folded as decoded the ones it kept (`ConferencesKept`): those
+    /// from the first day of the periods on, and each child's latest before it.
     public let conferences: [ChildProtectionConference]
     public let audits: [CaseAudit]
     public let auditFold: AuditFold?
@@ -38,16 +41,19 @@ public struct LinkedCases: Sendable {
                   conferences: conferences, audits: audits, auditFold: nil)
     }
 
-    /// Cases whose contacts, S47 enquiries and audits were folded as they were decoded.
-    public init(contactFold: ContactFold, enquiryFold: EnquiryFold, conferences: [ChildProtectionConference],
+    /// Cases whose records were folded as they were decoded.
+    public init(contactFold: ContactFold, enquiryFold: EnquiryFold, conferenceFold: ConferenceFold,
                 auditFold: AuditFold) {
         self.init(contacts: [], contactFold: contactFold, enquiries: [], enquiryFold: enquiryFold,
-                  conferences: conferences, audits: [], auditFold: auditFold)
+                  conferences: conferenceFold.kept.conferences, earlierConferences: conferenceFold.kept.earlier,
+                  audits: [], auditFold: auditFold)
     }
 
+    /// `earlierConferences`: the first plans of the children's conferences that were folded away
+    /// (`ConferencesKept.earlier`).
     private init(contacts: [Contact], contactFold: ContactFold?, enquiries: [Section47Enquiry],
-                 enquiryFold: EnquiryFold?, conferences: [ChildProtectionConference], audits: [CaseAudit],
-                 auditFold: AuditFold?) {
+                 enquiryFold: EnquiryFold?, conferences: [ChildProtectionConference],
+                 earlierConferences: [ConferencesKept.Earlier] = [], audits: [CaseAudit], auditFold: AuditFold?) {
         self.contacts = contacts
         self.contactFold = contactFold
         self.enquiries = enquiries
@@ -66,7 +72,7 @@ public struct LinkedCases: Sendable {
             case 0: slots.set(0, .referrals(ReferralDays(referrals)))
             case 1: slots.set(1, .teams(TeamSlots(referrals) { $0.teamName }))
             case 2: slots.set(2, .enquiries(EnquiryIndex(enquiryFacts)))
-            case 3: slots.set(3, .conferences(ConferenceChains(conferences)))
+            case 3: slots.set(3, .conferences(ConferenceChains(conferences, earlier: earlierConferences)))
             default: slots.set(4, .teams(TeamSlots(conferences) { $0.teamName }))
             }
         }
@@ -128,7 +134,8 @@ public struct LinkedCases: Sendable {
         /// Each slot's earliest initial or transfer-in conference with outcome plan.
         var firstPlan: [Day?] = []
 
-        init(_ conferences: [ChildProtectionConference]) {
+        /// `earlier`: the first plans of conferences folded away, by the child's conference that was kept.
+        init(_ conferences: [ChildProtectionConference], earlier: [ConferencesKept.Earlier] = []) {
             var entries: [(slot: Int, value: Int32)] = []
             entries.reserveCapacity(conferences.count)
             slots = IDSlots(expectedCount: conferences.count / 2)
@@ -142,6 +149,11 @@ public struct LinkedCases: Sendable {
                         let day = conferences[i].date
                         firstPlan[slot] = min(firstPlan[slot] ?? day, day)
                     }
+                }
+                for entry in earlier {
+                    guard let day = entry.firstPlan,
+                          let slot = slots.slot(of: ExactText(conferences[Int(entry.index)].childID)) else { continue }
+                    firstPlan[slot] = min(firstPlan[slot] ?? day, day)
                 }
                 // Each slot's conferences in one run (in file order), then each run sorted.
                 chains = SlotRuns(slotCount: firstPlan.count, entries: entries, filler: 0)
@@ -218,7 +230,8 @@ public struct LinkedCases: Sendable {
     }
 
     /// The child's conference with the latest date strictly before `day`; ties on that date go to the
-    /// greatest conference_id in code-point order (SPEC §4 rcpc_on_time).
+    /// greatest conference_id in code-point order (SPEC §4 rcpc_on_time). When the conferences were folded as decoded,
+    /// for days from the first of the periods on (before it, only each child's latest was kept).
     public func latestConference(ofChild child: String, before day: Day) -> ChildProtectionConference? {
         guard let slot = conferenceChains.slot(ofChild: ExactText(child)) else { return nil }
         return latest(in: conferenceChains.chains[slot], before: day)

@@ -13,8 +13,8 @@ public protocol DecodableRecord: Sendable {
     /// decoder then holds the error). The findings are `decode`'s.
     static func decodeKept(_ row: inout RowDecoder<Column>, letGo: inout String?) -> Self?
     /// What a run's decoder gives this file's accepted records to as it goes, letting them go
-    /// (`RecordFold`); `NoFold` for a file whose records are all kept.
-    associatedtype Fold: DecodingFold = NoFold<Self> where Fold.Record == Self
+    /// (`RecordFold`).
+    associatedtype Fold: DecodingFold where Fold.Record == Self
     /// The run's fold for this file (`DecodingOptions.contactFold` and so on); nil keeps every record.
     static func fold(_ options: DecodingOptions) -> Fold?
 }
@@ -28,18 +28,7 @@ public protocol DecodingFold: Sendable {
     mutating func merge(_ later: Self, lineOffset: Int)
 }
 
-/// The fold of a file whose records are all kept (conferences): there is none.
-public enum NoFold<Record>: DecodingFold {
-    public mutating func add(_ records: UnsafeBufferPointer<Record>) {}
-    public mutating func merge(_ later: NoFold, lineOffset: Int) {}
-}
-
 extension RecordFold: DecodingFold {}
-
-extension DecodableRecord where Fold == NoFold<Self> {
-    /// Every record is kept.
-    public static func fold(_ options: DecodingOptions) -> Fold? { nil }
-}
 
 extension FoldedRecord {
     /// A run's records of this file are counted as they are decoded, a batch at a time, and let go.

@@ -18,8 +18,9 @@ public struct DecodingOptions: Sendable {
     /// the fold (`DecodedFile.fold`) and no contact. Nil keeps every contact (`pathway validate`, tests
     /// that read records back).
     public var contactFold: ContactFold?
-    /// The same for S47 enquiries and audits.
+    /// The same for S47 enquiries, conferences and audits.
     public var enquiryFold: EnquiryFold?
+    public var conferenceFold: ConferenceFold?
     public var auditFold: AuditFold?
 
     public init(contactOutcomes: Vocabulary<ContactOutcome> = .init(),

@@ -155,6 +155,68 @@ import Testing
         }
     }
 
+    /// A run folds its conferences as they are decoded (`ConferencesKept`), keeping those of the periods
+    /// and each child's latest earlier one and first plan: every KPI and both conference lists must be
+    /// what all the conferences give. The conferences are folded in two parts, joined, a few at a time.
+    @Test(arguments: runs)
+    func foldedConferencesGiveTheSameFigures(_ run: Run) throws {
+        let cases = RandomCases.make(seed: run.seed)
+        let context = TestCalendar.context(asOf: run.asOf)
+        let folded = Self.folded(cases, context: context, cut: Int(run.seed % 97), batch: 1 + Int(run.seed % 5))
+        let all = try KPIEngine().compute(cases, context: context)
+        let some = try KPIEngine().compute(folded, context: context)
+        #expect(some.map(\.id) == all.map(\.id))
+        for (x, y) in zip(some, all) {
+            #expect(x.headline == y.headline && x.monthly == y.monthly && x.byTeam == y.byTeam && x.rag == y.rag,
+                    "\(x.id)")
+        }
+        let listsOfAll = try ExceptionFinder.find(cases, context: context)
+        let listsOfFolded = try ExceptionFinder.find(folded, context: context)
+        #expect(listsOfFolded.lateICPCs == listsOfAll.lateICPCs)
+        #expect(listsOfFolded.reviewsDue == listsOfAll.reviewsDue)
+    }
+
+    /// The cases with every file folded as a run folds them, the conferences in two parts (the first
+    /// `cut` and the rest, each `batch` at a time) joined.
+    static func folded(_ cases: LinkedCases, context: KPIContext, cut: Int, batch: Int) -> LinkedCases {
+        let catalogue = KPIEngine().catalogue
+        var contacts = ContactFold(catalogue: catalogue, context: context)
+        var enquiries = EnquiryFold(catalogue: catalogue, context: context)
+        var audits = AuditFold(catalogue: catalogue, context: context)
+        contacts.add(cases.contacts)
+        enquiries.add(cases.enquiries)
+        audits.add(cases.audits)
+        var first = ConferenceFold(catalogue: catalogue, context: context), second = first
+        first.add(cases.conferences, rows: 0..<cut, batch: batch)
+        second.add(cases.conferences, rows: cut..<cases.conferences.count, batch: batch)
+        first.merge(second)
+        return LinkedCases(contactFold: contacts, enquiryFold: enquiries, conferenceFold: first, auditFold: audits)
+    }
+
+    /// The test above is not empty: at as_of 2026-03-31 (periods from 2025-04-01) the random conferences,
+    /// dated from 2024-01-01 over 1,000 days, lose a share; some children's first plan is among those let
+    /// go, before a plan that is kept; and some children's latest earlier conference is the
+    /// predecessor of a review in the periods.
+    @Test func foldLetsSomeConferencesGo() throws {
+        let context = TestCalendar.context(asOf: "2026-03-31")
+        for seed in (1...4).map({ UInt64($0) &* 7919 }) {
+            let cases = RandomCases.make(seed: seed)
+            let folded = Self.folded(cases, context: context, cut: 40, batch: 3)
+            let kept = folded.conferences, from = context.periods.scope.start
+            #expect(kept.count < cases.conferences.count - 20, "seed \(seed): \(kept.count) kept")
+            #expect(Set(kept.map(\.id)).isSubset(of: cases.conferences.map(\.id)), "seed \(seed)")
+            let plansLetGo = cases.conferences.filter { c in c.madePlan && !kept.contains(c) }
+            #expect(plansLetGo.contains { gone in
+                kept.contains { $0.childID == gone.childID && $0.madePlan && $0.date >= from }
+                    && !kept.contains { $0.childID == gone.childID && $0.madePlan && $0.date < from }
+            }, "seed \(seed): a first plan known only by its day")
+            #expect(kept.contains { r in
+                r.type == .review && r.date >= from
+                    && folded.latestConference(ofChild: r.childID, before: r.date).map { $0.date < from } == true
+            }, "seed \(seed): a review whose predecessor is before the periods")
+        }
+    }
+
     /// The random data exercise every outcome (a guard against a generator that tests nothing).
     @Test func randomDataCoverEveryOutcome() throws {
         let cases = RandomCases.make(seed: 7919)

@@ -12,7 +12,7 @@ struct FileDecoderChunkTests {
         .appendingPathComponent("../../../SampleData/messy").standardized
 
     /// `keptFrom`: also read the file with a `ContactHorizon` from that day (`sameKeepingFrom`).
-    static func same<Record: DecodableRecord & Equatable>(_ type: Record.Type, _ raw: [UInt8], _ name: String,
+    static func same<Record: FoldedRecord>(_ type: Record.Type, _ raw: [UInt8], _ name: String,
                                                          keptFrom: Day? = nil,
                                                          sourceLocation: SourceLocation = #_sourceLocation) throws {
         let one = try FileDecoder.decode(type, raw: InputBytes(raw), fileName: name, options: DecodingOptions(), sha256: "",
@@ -35,24 +35,20 @@ struct FileDecoderChunkTests {
         #expect(two.summary == one.summary, "\(name): counts", sourceLocation: sourceLocation)
         try sameWhileLettingGo(type, raw, name, one: one, sourceLocation: sourceLocation)
         if let keptFrom { try sameKeepingFrom(keptFrom, type, raw, name, all: one, sourceLocation: sourceLocation) }
-        if let contacts = one as? DecodedFile<Contact> {
-            try sameWhenFolded(raw, name, all: contacts, keptFrom: keptFrom, sourceLocation: sourceLocation)
-        } else if let enquiries = one as? DecodedFile<Section47Enquiry> {
-            try sameWhenFolded(raw, name, all: enquiries, keptFrom: nil, sourceLocation: sourceLocation)
-        } else if let audits = one as? DecodedFile<CaseAudit> {
-            try sameWhenFolded(raw, name, all: audits, keptFrom: nil, sourceLocation: sourceLocation)
-        }
+        try sameWhenFolded(raw, name, all: one, keptFrom: keptFrom, sourceLocation: sourceLocation)
     }
 
-    /// With a `RecordFold` in the options (contacts, S47 enquiries, audits), the records are folded as
-    /// they are decoded, a few at a time, and none is kept: whatever the batches, the halves and the ids
-    /// settled and gone back over, the fold is the fold of the one-pass records (with the horizon, of the
-    /// contacts it keeps) in one batch, and the findings and counts are the one-pass ones.
+    /// With a `RecordFold` in the options, the records are folded as they are decoded, a few at a time,
+    /// and none is kept: whatever the batches, the halves and the ids settled and gone back over, the
+    /// fold is the fold of the one-pass records (with the horizon, of the contacts it keeps) in one batch,
+    /// and the findings and counts are the one-pass ones. (No KPI counts conferences one at a time: their
+    /// fold only keeps what the link stage reads, `ConferencesKept`.)
     static func sameWhenFolded<Record: FoldedRecord>(_ raw: [UInt8], _ name: String, all: DecodedFile<Record>,
                                                      keptFrom: Day?, sourceLocation: SourceLocation) throws {
         let context = TestCalendar.context(asOf: "2026-03-31")
         let empty = RecordFold<Record>(catalogue: KPICatalogue.all, context: context)
-        #expect(!empty.kpis.isEmpty, "\(name): KPIs to fold", sourceLocation: sourceLocation)
+        #expect(empty.kpis.isEmpty == (Record.Column.file == .conferences), "\(name): KPIs to fold",
+                sourceLocation: sourceLocation)
         var options = DecodingOptions()
         options[keyPath: Record.foldInOptions] = empty
         options.contactHorizon = keptFrom.map(ContactHorizon.init(from:))
@@ -268,19 +264,25 @@ struct FileDecoderChunkTests {
         try Self.same(Contact.self, Array(text.utf8), "contacts.csv")
     }
 
-    /// S47 enquiries and audits are folded as contacts are (`RecordFold`): ids out of order with repeats
-    /// in either part, rows of different teams, dates, grades and outcomes, some rejected, some audits
-    /// with actions overdue (kept for the list); `same` reads them folded, with go-backs across folds.
-    @Test("S47 enquiries and audits folded while ids repeat in either part", arguments: [
+    /// S47 enquiries, conferences and audits are folded as contacts are (`RecordFold`): ids out of order
+    /// with repeats in either part, rows of different teams, dates, grades and outcomes, some rejected,
+    /// some audits with actions overdue (kept for the list); `same` reads them folded, with go-backs
+    /// across folds. The conferences are about ten per child, most dated before the periods (from
+    /// 2025-04-01 at as_of 2026-03-31), two by two on the same day, with ids of two shapes (so a child's
+    /// latest earlier conference is found by date, then conference_id in code-point order).
+    @Test("S47 enquiries, conferences and audits folded while ids repeat in either part", arguments: [
         [] as [Int], [1_500, 7_000],
     ])
-    func enquiriesAndAuditsFolded(repeatAt rows: [Int]) throws {
+    func enquiriesConferencesAndAuditsFolded(repeatAt rows: [Int]) throws {
         let numbers = Self.shuffledNumbers(10_000, seed: 78, repeatAt: rows)
         let teams = ["North", "South", "", "East"]
         let grades = ["good", "outstanding", "requires improvement", "inadequate", "", "3"]
         let outcomes = ["icpc", "cin", "", "nfa"]
         var audits = "audit_id,child_id,audit_date,grade,moderated_grade,actions_due_date,actions_completed_date,team"
         var enquiries = "s47_id,child_id,strategy_date,police_attended,s47_end_date,outcome,team"
+        var conferences = "conference_id,child_id,type,conference_date,outcome,parents_participated,team"
+        let types = ["initial", "review", "transfer_in", "review", "review"]
+        let conferenceOutcomes = ["plan", "continue", "end", "no_plan", "", "plan", "continue"]
         for (row, number) in numbers.enumerated() {
             let id = String(number).zeroPadded(to: 7)
             let day = 1 + number % 28, month = 1 + number % 12
@@ -293,9 +295,18 @@ struct FileDecoderChunkTests {
             let end = number % 4 == 0 ? "" : "2026-03-\(String(1 + number % 28).zeroPadded(to: 2))"
             enquiries += "\nS\(id),K\(number % 977),\(number % 97 == 0 ? "soon" : date),\(number % 2 == 0 ? "yes" : ""),"
                 + "\(end),\(outcomes[number % outcomes.count]),\(team)"
+            // A child's rows (number % 977) two by two on one day, March or September 2023 to 2025; every
+            // fifth in the periods; a few rejected (no date, or an unknown type).
+            let pair = number / 977 / 2
+            let held = number % 5 == 0 ? "2026-01-15" : number % 89 == 0 ? ""
+                : "\(2023 + pair / 2)-\(pair % 2 == 0 ? "03" : "09")-10"
+            conferences += "\n\(number % 11 == 0 ? "Px" : "P")\(id),K\(number % 977),"
+                + "\(number % 101 == 0 ? "bogus" : types[number % types.count]),\(held),"
+                + "\(conferenceOutcomes[number % conferenceOutcomes.count]),\(number % 3 == 0 ? "yes" : "no"),\(team)"
         }
         try Self.same(CaseAudit.self, Array(audits.utf8), "audits.csv")
         try Self.same(Section47Enquiry.self, Array(enquiries.utf8), "s47_enquiries.csv")
+        try Self.same(ChildProtectionConference.self, Array(conferences.utf8), "conferences.csv")
     }
 
     /// The encoding is decided for the whole file (SPEC §2): a byte that is not UTF-8 in either half, or
